@@ -1,0 +1,110 @@
+"""Study configuration: everything a run depends on besides its inputs.
+
+A study config is a YAML file (``--config study.yaml``); every key is optional and command-line
+options override it. Relative paths are resolved against the config file's folder.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+#: The package's root folder in a source checkout (holds ``data/``, ``codebook/``).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_STUDY = PROJECT_ROOT / "data" / "sample"
+DEFAULT_CODEBOOK = PROJECT_ROOT / "codebook" / "codebook.yaml"
+DEFAULT_COMPETENCES = PROJECT_ROOT / "codebook" / "competences.yaml"
+DEFAULT_ALLOW_LIST = PROJECT_ROOT / "codebook" / "allow_list.yaml"
+
+
+class StyleThresholds(BaseModel):
+    """When a respondent's regie style is called, rather than ``onbepaald``.
+
+    ``min_segments``: fewer coded respondent segments than this and the style is ``onbepaald``.
+    ``min_share``: the winning style must be carried by at least this share of segments.
+    ``min_margin``: and beat the other style's share by at least this much (absolute).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    min_segments: int = 5
+    min_share: float = 0.05
+    min_margin: float = 0.03
+
+
+class StudyConfig(BaseModel):
+    """Settings of one study run. See the README, section "Study config"."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = "Voorbeeldstudie regie"
+    language: str = "nl"
+    transcripts: Path | None = None
+    scans: Path | None = None
+    respondents: Path | None = None
+    codebook: Path = DEFAULT_CODEBOOK
+    competences: Path = DEFAULT_COMPETENCES
+    allow_list: Path = DEFAULT_ALLOW_LIST
+    out: Path = Path("outputs")
+    private_dir: Path = Path("private")
+    segment_unit: Literal["turn", "paragraph", "sentence"] = "turn"
+    pseudonymise: bool = True
+    #: Explicit speaker label → role mapping, e.g. ``{"Fatima": "respondent"}``; case-insensitive.
+    roles: dict[str, Literal["interviewer", "respondent", "other"]] = Field(default_factory=dict)
+    code_interviewer: bool = False
+    coders: list[str] = Field(default_factory=lambda: ["rules"])
+    spacy_model: str | None = None
+    scale_min: int = 1
+    scale_max: int = 5
+    styles: StyleThresholds = Field(default_factory=StyleThresholds)
+    n_quotes: int = 3
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> "StudyConfig":
+        path = Path(path)
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: study config not found") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            raise ConfigError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        if not isinstance(raw, dict):
+            raise ConfigError(f"{path}: a study config must be a mapping of settings")
+        try:
+            config = cls.model_validate(raw)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            )
+            raise ConfigError(f"{path}: {problems}") from None
+        return config.resolve_paths(path.parent)
+
+    def resolve_paths(self, base: Path) -> "StudyConfig":
+        updates = {}
+        for key in ("transcripts", "scans", "respondents", "codebook", "competences",
+                    "allow_list", "out", "private_dir"):
+            value = getattr(self, key)
+            if value is not None and not Path(value).is_absolute():
+                updates[key] = (base / value)
+        return self.model_copy(update=updates)
+
+    @classmethod
+    def sample(cls) -> "StudyConfig":
+        """The embedded sample study in ``data/sample/``."""
+        config_file = SAMPLE_STUDY / "study.yaml"
+        if config_file.exists():
+            return cls.from_yaml(config_file)
+        return cls(
+            transcripts=SAMPLE_STUDY / "transcripts",
+            scans=SAMPLE_STUDY / "scans",
+            respondents=SAMPLE_STUDY / "respondents.csv",
+        )
+
+    def settings(self) -> dict:
+        """The settings as JSON-ready data for the manifest (paths as strings)."""
+        return self.model_dump(mode="json")
