@@ -26,7 +26,7 @@ EVALUATION = (
 
 #: Sort keys that make every CSV byte-identical for the same inputs.
 SORT_KEYS = {
-    "documents": ("doc_id",),
+    "documents": ("doc_id", "source_path"),
     "segments": ("doc_id", "segment_id"),
     "codings": ("doc_id", "segment_id", "code_id", "coder"),
     "code_summary": ("code_id",),
