@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .config import StudyConfig
@@ -25,7 +26,8 @@ err_console = Console(stderr=True)
 
 
 def _fail(message: str, code: int = 1) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    # Messages quote user text (codebook lists like "[casus]"): escape it so Rich shows it verbatim.
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -139,9 +141,9 @@ def codebook_check(path: Optional[Path] = typer.Argument(None, help="Codebook YA
     problems = check_codebook(path or DEFAULT_CODEBOOK)
     if problems:
         for problem in problems:
-            err_console.print(problem, highlight=False, markup=False)
+            err_console.print(problem, highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(1)
-    Console().print(f"{path or DEFAULT_CODEBOOK}: ok", highlight=False)
+    Console().print(f"{path or DEFAULT_CODEBOOK}: ok", highlight=False, soft_wrap=True)
 
 
 @codebook_app.command("show")
@@ -154,7 +156,7 @@ def codebook_show(path: Optional[Path] = typer.Argument(None, help="Codebook YAM
         book = load_codebook(path or DEFAULT_CODEBOOK)
     except ConfigError as exc:
         _fail(str(exc))
-    Console().print(render_tree(book), highlight=False, markup=False)
+    Console().print(render_tree(book), highlight=False, markup=False, soft_wrap=True)
 
 
 @codebook_app.command("export")
@@ -172,7 +174,7 @@ def codebook_export(
     except ConfigError as exc:
         _fail(str(exc))
     for written in export_codebook(book, out):
-        Console().print(str(written), highlight=False)
+        Console().print(str(written), highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -89,6 +89,10 @@ class StudyConfig(BaseModel):
         for key in ("transcripts", "scans", "respondents", "codebook", "competences",
                     "allow_list", "out", "private_dir"):
             value = getattr(self, key)
+            # Only paths the file sets: the defaults ("outputs", "private") stay relative to the
+            # working directory, so a config without ``out`` does not write next to its inputs.
+            if key not in self.model_fields_set:
+                continue
             if value is not None and not Path(value).is_absolute():
                 updates[key] = (base / value)
         return self.model_copy(update=updates)

@@ -1,0 +1,355 @@
+"""From codings to findings: code frequencies, code × respondent, co-occurrence, regie styles.
+
+Plain functions from tidy DataFrames to tidy DataFrames (columns in :mod:`pipeline.columns`),
+sorted by their key columns so that the CSV files are byte-identical for the same inputs.
+
+Which codings count
+    ``codings.csv`` may hold the codings of several coders (``rules``, ``model:…``, ``human:…``).
+    Counting them together would count a segment twice, so every function here uses one coder:
+    the ``coder`` argument when given, else the coder of the first row of ``codings`` — the run
+    concatenates coders in the order of ``coders`` in the study config, so that is the first
+    configured coder (``rules`` by default). A segment coded twice with the same code by that
+    coder counts once.
+
+Inputs
+    ``codings``: DataFrame[CODINGS]. ``seg_meta``: DataFrame[SEGMENTS] plus ``respondent_id``
+    (without it, ``respondent_id = doc_id``; without ``role``, every segment counts as a
+    respondent segment). ``codebook``: :class:`pipeline.codebook.Codebook` for labels and parents.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import columns, tables
+
+#: Codes that carry each regie style, with a weight per code. The default is the two style codes
+#: of the codebook; supporting indicators (e.g. ``vertrouwen.persoon`` for casusgericht) can be
+#: added with a weight below 1 — see :func:`respondent_styles`.
+DEFAULT_STYLE_INDICATORS: dict[str, dict[str, float]] = {
+    "casusgericht": {"stijl.casusgericht": 1.0},
+    "netwerkgericht": {"stijl.netwerkgericht": 1.0},
+}
+#: How many segment ids go into ``respondents.evidence``.
+N_EVIDENCE = 3
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def primary_coder(codings: pd.DataFrame, coder: str | None = None) -> str | None:
+    """The coder whose codings the analysis uses (see the module docstring)."""
+    if coder is not None:
+        return coder
+    if codings is None or codings.empty:
+        return None
+    return str(codings["coder"].iloc[0])
+
+
+def _coded(codings: pd.DataFrame, coder: str | None) -> pd.DataFrame:
+    """The chosen coder's codings, one row per (segment, code), with the highest score kept."""
+    cols = ["doc_id", "segment_id", "code_id", "score"]
+    if codings is None or codings.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    who = primary_coder(codings, coder)
+    df = codings.loc[codings["coder"].astype(str) == who, cols].copy()
+    df["score"] = pd.to_numeric(df["score"], errors="coerce").fillna(0.0)
+    df = df.sort_values(["segment_id", "code_id", "score"], ascending=[True, True, False], kind="mergesort")
+    return df.drop_duplicates(["segment_id", "code_id"]).reset_index(drop=True)
+
+
+def _segments(seg_meta: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id, segment_id, role, respondent_id`` for every segment, ids as strings."""
+    df = seg_meta.copy()
+    if "respondent_id" not in df.columns:
+        df["respondent_id"] = df["doc_id"]
+    df["respondent_id"] = df["respondent_id"].where(df["respondent_id"].notna(), df["doc_id"])
+    if "role" not in df.columns:
+        df["role"] = "respondent"
+    out = df[["doc_id", "segment_id", "role", "respondent_id"]].astype(
+        {"doc_id": str, "segment_id": str, "respondent_id": str})
+    return out.drop_duplicates("segment_id").reset_index(drop=True)
+
+
+def _descendants(codebook) -> dict[str, set[str]]:
+    """Each code id → itself and every code below it."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for code in codebook.codes:
+        if code.parent:
+            children[code.parent].append(code.id)
+    out: dict[str, set[str]] = {}
+
+    def walk(code_id: str, seen: frozenset) -> set[str]:
+        found = {code_id}
+        for child in children.get(code_id, []):
+            if child not in seen:  # a cycle in a broken codebook must not hang the run
+                found |= walk(child, seen | {child})
+        return found
+
+    for code in codebook.codes:
+        out[code.id] = walk(code.id, frozenset({code.id}))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+
+
+def code_summary(codings: pd.DataFrame, seg_meta: pd.DataFrame, codebook, coder: str | None = None
+                 ) -> pd.DataFrame:
+    """How often each code of the codebook was applied.
+
+    Parameters
+    ----------
+    codings : DataFrame[CODINGS]
+    seg_meta : DataFrame[SEGMENTS] plus ``respondent_id``
+    codebook : Codebook
+    coder : str, optional
+        Whose codings to count (default: the first coder in ``codings``).
+
+    Returns
+    -------
+    DataFrame[CODE_SUMMARY]
+        One row per code of the codebook, also codes never applied (zeros), plus codes found in
+        the codings but missing from the codebook (label = id). ``parent`` is ``""`` at the top
+        level. ``n_segments``/``n_documents``/``n_respondents`` count distinct segments,
+        documents and respondents coded with the code *or any code below it* (a parent code
+        rolls up its children). Sorted by ``code_id``.
+    """
+    coded = _coded(codings, coder)
+    segs = _segments(seg_meta)
+    respondent_of = dict(zip(segs["segment_id"], segs["respondent_id"]))
+    coded["respondent_id"] = [respondent_of.get(s, d) for s, d in zip(coded["segment_id"], coded["doc_id"])]
+    by_code = {cid: g for cid, g in coded.groupby("code_id", sort=True)}
+
+    rows = []
+    tree = _descendants(codebook)
+    known = set(tree)
+    for code in codebook.codes:
+        parts = [by_code[c] for c in sorted(tree[code.id]) if c in by_code]
+        hits = pd.concat(parts) if parts else coded.iloc[0:0]
+        rows.append((code.id, code.label, code.parent or "", hits["segment_id"].nunique(),
+                     hits["doc_id"].nunique(), hits["respondent_id"].nunique()))
+    for cid, hits in by_code.items():
+        if cid not in known:
+            rows.append((cid, cid, "", hits["segment_id"].nunique(), hits["doc_id"].nunique(),
+                         hits["respondent_id"].nunique()))
+    df = pd.DataFrame(rows, columns=list(columns.CODE_SUMMARY))
+    df = df.astype({"n_segments": int, "n_documents": int, "n_respondents": int})
+    return tables.tidy(df, "code_summary")
+
+
+def code_by_respondent(codings: pd.DataFrame, seg_meta: pd.DataFrame, codebook, coder: str | None = None
+                       ) -> pd.DataFrame:
+    """Each code per respondent, complete (zeros included) so heatmaps have every cell.
+
+    Returns
+    -------
+    DataFrame[CODE_BY_RESPONDENT]
+        One row per (code, respondent) for every codable code of the codebook (codes without
+        children) and every code that occurs in the codings, times every respondent in
+        ``seg_meta``. ``n_segments`` counts the respondent's *respondent-role* segments coded with
+        the code; ``share = n_segments / `` the respondent's number of respondent-role segments
+        (NaN for a respondent without any). Sorted by ``code_id, respondent_id``.
+    """
+    coded = _coded(codings, coder)
+    segs = _segments(seg_meta)
+    talk = segs[segs["role"] == "respondent"]
+    n_talk = talk.groupby("respondent_id")["segment_id"].nunique()
+    hits = coded.merge(talk[["segment_id", "respondent_id"]], on="segment_id", how="inner")
+    counts = hits.groupby(["code_id", "respondent_id"])["segment_id"].nunique()
+
+    codes = sorted({c.id for c in codebook.codable()} | set(coded["code_id"].astype(str)))
+    respondents = sorted(set(segs["respondent_id"]))
+    grid = pd.MultiIndex.from_product([codes, respondents], names=["code_id", "respondent_id"])
+    df = counts.reindex(grid, fill_value=0).rename("n_segments").reset_index()
+    df["n_segments"] = df["n_segments"].astype(int)
+    denominator = df["respondent_id"].map(n_talk).astype(float)
+    df["share"] = np.where(denominator > 0, df["n_segments"] / denominator.where(denominator > 0, 1.0), np.nan)
+    return tables.tidy(df, "code_by_respondent")
+
+
+def cooccurrence(codings: pd.DataFrame, coder: str | None = None) -> pd.DataFrame:
+    """How often two codes were applied to the same segment.
+
+    Returns
+    -------
+    DataFrame[COOCCURRENCE]
+        One row per pair ``code_a < code_b`` (alphabetical) applied together to at least one
+        segment; ``n_segments`` = number of such segments. No diagonal (how often a code occurs
+        on its own is in ``code_summary``) and no zero rows; codes as coded (no roll-up to
+        parents). :func:`cooccurrence_matrix` turns it into a square table for a heatmap.
+    """
+    coded = _coded(codings, coder)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for _, group in coded.groupby("segment_id", sort=True):
+        for a, b in combinations(sorted(set(group["code_id"].astype(str))), 2):
+            pairs[(a, b)] += 1
+    if not pairs:
+        return tables.empty("cooccurrence").astype({"n_segments": int})
+    df = pd.DataFrame([(a, b, n) for (a, b), n in sorted(pairs.items())], columns=list(columns.COOCCURRENCE))
+    return tables.tidy(df, "cooccurrence")
+
+
+def cooccurrence_matrix(cooc: pd.DataFrame, codes: list[str] | None = None,
+                        diagonal: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """A square, symmetric code × code table from :func:`cooccurrence` output.
+
+    Parameters
+    ----------
+    cooc : DataFrame[COOCCURRENCE]
+    codes : list of str, optional
+        Row/column order (default: every code in ``cooc``, sorted). Codes without pairs get zeros.
+    diagonal : mapping code → int, optional
+        Values for the diagonal, e.g. ``code_summary.set_index("code_id")["n_segments"]``;
+        zeros when not given.
+    """
+    found = sorted(set(cooc["code_a"]) | set(cooc["code_b"])) if len(cooc) else []
+    order = list(codes) if codes is not None else found
+    matrix = pd.DataFrame(0, index=order, columns=order, dtype=int)
+    for a, b, n in cooc[list(columns.COOCCURRENCE)].itertuples(index=False):
+        if a in matrix.index and b in matrix.index:
+            matrix.loc[a, b] = matrix.loc[b, a] = int(n)
+    if diagonal is not None:
+        for code in order:
+            matrix.loc[code, code] = int(diagonal.get(code, 0))
+    return matrix
+
+
+# --------------------------------------------------------------------------------------------
+# Regie style per respondent
+
+
+def style_label(casus_score: float, netwerk_score: float, n_coded: int, thresholds) -> str:
+    """The style rule (see :func:`respondent_styles`), on one respondent's numbers."""
+    if n_coded < thresholds.min_segments:
+        return "onbepaald"
+    scores = {"casusgericht": casus_score, "netwerkgericht": netwerk_score}
+    leader = max(scores, key=lambda s: (scores[s], s == "casusgericht"))
+    other = "netwerkgericht" if leader == "casusgericht" else "casusgericht"
+    if scores[leader] < thresholds.min_share:
+        return "onbepaald"
+    # Rounded so that a margin exactly at the threshold (1/10 − 0/10 vs 0.1) is not lost to float noise.
+    if round(scores[leader] - scores[other], 9) < thresholds.min_margin:
+        return "onbepaald"
+    return leader
+
+
+def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per respondent: a value shared by all their documents, or the distinct values
+    joined with ``"; "`` (in document order) when they differ."""
+    if respondent_meta is None or respondent_meta.empty or "respondent_id" not in respondent_meta.columns:
+        return pd.DataFrame({"respondent_id": pd.Series(dtype=str)})
+    meta = respondent_meta.copy()
+    meta["respondent_id"] = meta["respondent_id"].astype(str)
+    if "doc_id" in meta.columns:
+        meta = meta.sort_values(["respondent_id", "doc_id"], kind="mergesort")
+    extra = [c for c in meta.columns if c not in ("doc_id", "respondent_id")]
+    rows = []
+    for rid, group in meta.groupby("respondent_id", sort=True):
+        row = {"respondent_id": rid}
+        for col in extra:
+            values = [v for v in group[col].tolist() if not (v is None or (isinstance(v, float) and np.isnan(v)))
+                      and str(v) != ""]
+            distinct = list(dict.fromkeys(values))
+            row[col] = distinct[0] if len(distinct) == 1 else ("; ".join(map(str, distinct)) if distinct else np.nan)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["respondent_id", *extra])
+
+
+def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_meta: pd.DataFrame | None,
+                      thresholds, indicators: Mapping[str, Mapping[str, float]] | None = None,
+                      coder: str | None = None) -> pd.DataFrame:
+    """The regie style of each respondent, with its evidence and the respondent's metadata.
+
+    Scores
+        ``casus_score`` and ``netwerk_score`` are the share of the respondent's respondent-role
+        segments that carry the style's indicator codes. With the default indicators
+        (:data:`DEFAULT_STYLE_INDICATORS`: ``stijl.casusgericht`` resp. ``stijl.netwerkgericht``,
+        weight 1) that is exactly the share of segments coded with the style code. With extra
+        indicators a segment counts with the highest weight among the indicators it carries
+        (so a segment with only a supporting code of weight 0.5 counts half).
+
+    Rule (thresholds from the study config, ``styles:``)
+        1. Fewer than ``min_segments`` of the respondent's segments carry any code at all →
+           ``onbepaald`` (too little coded talk to judge).
+        2. The style with the higher score leads. Its score below ``min_share`` →
+           ``onbepaald`` (the style codes are too rare).
+        3. The leader beats the other score by less than ``min_margin`` (absolute share) →
+           ``onbepaald`` (balanced).
+        4. Otherwise the leader: ``casusgericht`` or ``netwerkgericht``.
+
+    Parameters
+    ----------
+    codings : DataFrame[CODINGS]
+    seg_meta : DataFrame[SEGMENTS] plus ``respondent_id``
+    respondent_meta : DataFrame or None
+        ``doc_id, respondent_id`` and metadata columns; a respondent with several documents gets
+        one row, with differing values joined by ``"; "``.
+    thresholds : StyleThresholds
+    indicators : mapping style → {code_id: weight}, optional
+        Default :data:`DEFAULT_STYLE_INDICATORS`.
+    coder : str, optional
+        Whose codings to use (default: the first coder in ``codings``).
+
+    Returns
+    -------
+    DataFrame[RESPONDENTS] followed by the metadata columns
+        One row per respondent in ``seg_meta`` or ``respondent_meta``, sorted by id.
+        ``n_segments`` = number of respondent-role segments; scores are NaN when it is 0.
+        ``evidence`` = up to three segment ids (``;``-separated) carrying the winning style,
+        strongest first (indicator weight × coding score, then segment id); for ``onbepaald``
+        the strongest of either style.
+    """
+    indicators = {s: dict(w) for s, w in (indicators or DEFAULT_STYLE_INDICATORS).items()}
+    for style in ("casusgericht", "netwerkgericht"):
+        indicators.setdefault(style, dict(DEFAULT_STYLE_INDICATORS[style]))
+    coded = _coded(codings, coder)
+    segs = _segments(seg_meta)
+    talk = segs[segs["role"] == "respondent"]
+    hits = coded.merge(talk[["segment_id", "respondent_id"]], on="segment_id", how="inner")
+
+    n_talk = talk.groupby("respondent_id")["segment_id"].nunique().to_dict()
+    n_coded = hits.groupby("respondent_id")["segment_id"].nunique().to_dict()
+    # Per (respondent, style, segment): the weight the segment counts with and its strength.
+    weight: dict[tuple[str, str], dict[str, tuple[float, float]]] = defaultdict(dict)
+    for rid, seg, code, score in hits[["respondent_id", "segment_id", "code_id", "score"]].itertuples(index=False):
+        for style, codes in indicators.items():
+            w = codes.get(code)
+            if w:
+                old = weight[(rid, style)].get(seg, (0.0, 0.0))
+                weight[(rid, style)][seg] = (max(old[0], w), max(old[1], w * float(score)))
+
+    meta = _aggregate_metadata(respondent_meta)
+    respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))
+    rows = []
+    for rid in respondents:
+        n = n_talk.get(rid, 0)
+        casus = weight.get((rid, "casusgericht"), {})
+        netwerk = weight.get((rid, "netwerkgericht"), {})
+        if n:
+            casus_score = sum(w for w, _ in casus.values()) / n
+            netwerk_score = sum(w for w, _ in netwerk.values()) / n
+        else:
+            casus_score = netwerk_score = float("nan")
+        style = style_label(casus_score if n else 0.0, netwerk_score if n else 0.0,
+                            n_coded.get(rid, 0), thresholds)
+        pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
+        if pool is None:  # onbepaald: the strongest of either style
+            pool = dict(casus)
+            for seg, val in netwerk.items():
+                pool[seg] = max(pool.get(seg, val), val)
+        ranked = sorted(pool.items(), key=lambda kv: (-kv[1][1], kv[0]))[:N_EVIDENCE]
+        rows.append((rid, style, casus_score, netwerk_score, n, ";".join(seg for seg, _ in ranked)))
+    df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
+    df["n_segments"] = df["n_segments"].astype(int)
+    if len(meta.columns) > 1:
+        meta = meta.rename(columns={c: f"{c}_meta" for c in meta.columns
+                                    if c in columns.RESPONDENTS and c != "respondent_id"})
+        df = df.merge(meta, on="respondent_id", how="left")
+    return tables.tidy(df, "respondents")

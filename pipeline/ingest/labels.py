@@ -1,0 +1,474 @@
+"""Speaker labels at the start of transcript lines.
+
+Dutch transcripts mark speakers in many ways: ``Interviewer:``, ``I:``/``R:``, ``INT:``, ``Int.:``,
+``R6:``, ``Interviewer (SA):``, ``Geïnterviewde:``, a first name (``Fatima:``), a full name
+(``Mark de Vries:``), ``Spreker 1:``; with timestamps before or after the label
+(``[00:03:12] I:``, ``Respondent: (00:12:45)``, ``00:01:02 Interviewer:``); wrapped in bold
+markers (``**I:**``); or as a label on its own line above the text (``Speaker 1  0:03``).
+
+Ordinary sentences also start with a word and a colon ("Ik zei: dat kan niet", "Het punt is:
+...", "Nou ja: ..."). Telling them apart takes two steps:
+
+1. :func:`scan` finds a *candidate* — the syntax of a label at the start of a line (short: at most
+   four words and 40 characters, starting with a letter). Pure, no judgement.
+2. :func:`label_evidence` and :func:`decide` score it. A role word (``Interviewer``, ``R6``,
+   ``Spreker 1``) is a label. Otherwise the candidate must look like a name (every word
+   capitalised, apart from particles such as *de*, *van*, *ter*), must not start with a
+   function word, interjection or metadata key (``Ik``, ``Nou``, ``Het``, ``Datum``), and gains
+   points for being an unknown word (names are mostly not in the Dutch lexicon), for occurring
+   more than once in the document as a label, for a timestamp and for bold type. It loses
+   points when it stands on its own line, when it breaks the document's label style, or when
+   it sits in a list of one-off candidates (an enumeration such as ``Politie: ...``,
+   ``GGZ: ...``).
+
+:func:`split_label` is the pure single-line form used by the property tests; it always
+satisfies ``prefix + text == line``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from .roles import fold, is_role_label, role_from_label, speaker_key
+
+TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_LONG_TS = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
+
+
+def _br_ts(prefix: str) -> str:
+    """A bracketed timestamp with named groups ``{prefix}1`` / ``{prefix}2``."""
+    return rf"\[\s*(?P<{prefix}1>{TS})\s*\]|\(\s*(?P<{prefix}2>{TS})\s*\)"
+
+
+#: A timestamp leading the line: bracketed or bare, then a separator (space, dash, bar) or the end.
+_LEAD_TS = re.compile(
+    rf"[ \t]*(?:\[\s*(?P<a>{TS})\s*\]|\(\s*(?P<b>{TS})\s*\)|(?P<c>{TS})(?![\d:]))"
+    r"(?:[ \t]*[-–|][ \t]*|[ \t]+|$|(?=\*\*|__|\S))")
+#: A timestamp alone or leading a line without label: bracketed, or a bare ``hh:mm:ss``
+#: (a bare ``10:30`` is more likely the time of day in a sentence).
+_TEXT_TS = re.compile(
+    rf"[ \t]*(?:\[\s*(?P<a>{TS})\s*\]|\(\s*(?P<b>{TS})\s*\)|(?P<c>{_LONG_TS})(?![\d:]))"
+    r"(?:[ \t]*[-–|][ \t]*(?=\S)|[ \t]+|$)")
+#: f4/f5 transcription software writes ``#00:01:23-4#`` at the end of a paragraph.
+F4_TS = re.compile(r"[ \t]*#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")
+
+_NAME = r"[^\W\d_][^:\t\n\[\]()*_#]{0,44}?"
+_PAREN = r"\([^()\n]{1,30}\)"
+#: ``Label`` [markup] [timestamp] ``:`` or tab [markup] [timestamp].
+_CAND = re.compile(
+    rf"(?P<label>{_NAME}(?:[ \t]*{_PAREN})?)[ \t]*(?P<close1>\*\*|__)?"
+    rf"[ \t]*(?:{_br_ts('t')})?"
+    r"[ \t]*(?P<sep>(?<!\d):|(?<=\d):(?!\d)|\t)(?P<close2>\*\*|__)?"
+    rf"(?:[ \t]*(?:{_br_ts('u')}|(?P<u3>{_LONG_TS})(?=\s|$)))?[ \t]*")
+#: A label alone on its line: ``Interviewer``, ``Speaker 1  0:03``, ``Jansen, Piet   00:01:02``.
+_ONLY = re.compile(
+    rf"(?P<label>[^\W\d_][^:\t\n\[\]()*_#]{{0,44}}?(?:[ \t]*{_PAREN})?)[ \t]*(?P<close1>\*\*|__)?"
+    rf"(?:[ \t]*(?:{_br_ts('t')}|(?P<t3>{TS})))?[ \t]*$")
+_BRACKET_LABEL = re.compile(r"[ \t]*(?:>>[ \t]*)?\[(?P<label>[^\W\d_][^\[\]\n:]{0,39})\][ \t]*:?[ \t]*")
+_OPEN = re.compile(r"[ \t]*(?:>>[ \t]*)?(\*\*|__)")
+_LABEL_SYNTAX = re.compile(rf"(?P<name>[^\W\d_][\w'’.\-&]*(?:,? [\w'’.\-&]+){{0,4}})(?: ?(?P<paren>{_PAREN}))?")
+_IS_TS = re.compile(TS)
+_SEPARATOR_LINE = re.compile(r"\s*([-*_=~])(?:\s*\1){2,}\s*")
+
+MAX_WORDS = 4
+MAX_CHARS = 40
+
+#: First words that start sentences, not labels (case-folded, accents stripped).
+STOPWORDS = frozenset("""
+ik jij je u hij zij ze wij we jullie men het de een dit dat die deze daar hier er
+wat wie waar hoe waarom wanneer welke welk mijn jouw zijn haar ons onze hun uw
+nou ja nee nja neen oke ok okay okee goed prima dus maar en of want omdat toen dan daarna eerst
+later soms vaak altijd nooit ook zo zeg kijk let stel eigenlijk namelijk kortom bijvoorbeeld bijv bv
+conclusie samenvattend samengevat nb ps noot opmerking opmerkingen voorbeeld punt probleem thema
+stap fase doel doelen resultaat tip advies uitkomst situatie casus belangrijk kernpunt pluspunt
+minpunt voordeel nadeel oftewel ofwel dwz tja hmm hm eh uh ehm uhm ah oh o och ach nouja jawel
+jazeker zeker precies inderdaad klopt echt gewoon wel niet geen al nog even heel erg veel weinig
+meer minder alle elke ieder iedere sommige andere ander eerste tweede derde vierde laatste volgende
+vorige als terwijl hoewel tenzij zodat zoals behalve tot van met in op aan bij voor na naar over
+om door uit tegen tussen zonder sinds volgens iemand niemand iedereen alles niets niks enfin
+anyway vervolgens uiteindelijk daarom toch alleen misschien waarschijnlijk natuurlijk trouwens
+overigens bovendien ten slotte tenslotte immers dus wellicht helaas gelukkig ooit nu
+the a an and but so then note example answer well yes no okay
+datum locatie plaats duur tijd tijdstip lengte transcriptie transcript getranscribeerd transcribent
+onderwerp titel project studie onderzoek aanwezig aanwezigen opname bestand bestandsnaam
+organisatie functie code versie taal setting interviewdatum gespreksdatum naam leeftijd geslacht
+notitie notities toelichting anonimisering geanonimiseerd codering respondentnummer interviewnummer
+nummer start einde eind begin begintijd eindtijd date location duration interview gesprek verslag
+deel bijlage hoofdstuk sectie pagina notulen samenvatting instructie legenda kenmerken context
+achtergrond vragen topic topiclijst
+""".split())
+
+#: Metadata keys of a transcript header (``Datum: 3 maart``); never speaker labels.
+META_KEYS = frozenset("""
+datum locatie plaats duur tijd tijdstip lengte transcriptie transcript getranscribeerd transcribent
+onderwerp titel project studie onderzoek deelnemers aanwezig aanwezigen opname bestand bestandsnaam
+organisatie functie code versie taal setting interviewdatum gespreksdatum naam leeftijd geslacht
+notitie notities toelichting anonimisering geanonimiseerd codering respondentnummer interviewnummer
+nummer begintijd eindtijd date location duration
+""".split())
+_META_LINE = re.compile(
+    r"[ \t]*(?:\*\*|__)?(?P<key>[^\W\d_][\w\-]*(?: [\w\-]+){0,2})[ \t]*(?:\*\*|__)?[ \t]*:")
+_END_LINE = re.compile(
+    r"[ \t]*[\[(]?\s*(?:einde|eind|end)\b.{0,10}\b(?:interview|gesprek|opname|transcript|transcriptie|"
+    r"van het interview|van het gesprek|of interview|of transcript|recording)\b[^\n]{0,30}", re.I)
+
+#: Marks transcribers put in brackets, never speakers (``[Lacht]``).
+TRANSCRIPTION_MARKS = frozenset("""
+lacht lachen gelach lachend onverstaanbaar onhoorbaar stilte pauze zucht zucht hoest kucht
+inaudible laughter laughs crosstalk muziek music telefoon geluid onduidelijk door elkaar
+""".split())
+#: Name particles, allowed in lower case inside a name (``Mark de Vries``).
+TUSSENVOEGSELS = frozenset("""
+van de der den het 't te ten ter in op 'n la le du da di del della dos das von zu el al bin ben
+ibn abu d' l' 's v.d. vd
+""".split())
+_CODE = re.compile(r"[A-Z]{1,3}\d{0,3}[a-z]?|[A-Z][a-z]?[A-Z]\d{0,3}")
+
+
+@lru_cache(maxsize=4096)
+def is_dutch_word(word: str) -> bool:
+    """True when ``word`` (any case) is in simplemma's Dutch lexicon: then it may be no name."""
+    import simplemma
+
+    w = word.strip(".'’-").lower()
+    return bool(w) and simplemma.is_known(w, lang="nl")
+
+
+def normalise_timestamp(ts: str) -> str:
+    """``"1:02:03"`` → ``"01:02:03"``; ``"03:12"`` → ``"00:03:12"``; fractions dropped."""
+    if not ts:
+        return ""
+    parts = re.split(r"[.,]", ts.strip())[0].split(":")
+    parts = ["0"] * (3 - len(parts)) + parts
+    return ":".join(f"{int(p):02d}" for p in parts[-3:])
+
+
+def _first(m: re.Match, *names: str) -> str:
+    for name in names:
+        value = m.group(name) if name in m.re.groupindex else None
+        if value:
+            return value
+    return ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The syntax of a speaker label at the start of a line (not yet judged).
+
+    ``line == prefix + text`` always holds; ``prefix`` holds the label, its timestamp(s),
+    separator and markup exactly as written.
+    """
+
+    label: str
+    key: str
+    timestamp: str
+    prefix: str
+    text: str
+    sep: str  # ":", "\t", "]", "bold" (a bold run without colon) or "" (label alone on its line)
+    bold: bool = False
+
+    @property
+    def has_timestamp(self) -> bool:
+        return bool(self.timestamp)
+
+
+@dataclass(frozen=True)
+class LabelSplit:
+    """One line split into an (accepted) label, timestamp and text; ``prefix + text == line``."""
+
+    label: str | None
+    timestamp: str
+    text: str
+    prefix: str
+
+
+def _clean_label(raw: str) -> tuple[str, str] | None:
+    """Collapse whitespace and check the label's shape; returns ``(label, timestamp_in_parens)``."""
+    label = " ".join(raw.split())
+    ts = ""
+    m = re.fullmatch(rf"(?P<rest>.*?)\s*\((?P<ts>{TS})\)", label)
+    if m:  # ``Interviewer (00:01:02)`` - the parenthetical is a timestamp
+        label, ts = m.group("rest"), m.group("ts")
+    m = _LABEL_SYNTAX.fullmatch(label)
+    if not m or len(label) > MAX_CHARS or not label:
+        return None
+    if len(m.group("name").split()) > MAX_WORDS:
+        return None
+    return label, ts
+
+
+def scan(line: str, bold_end: int | None = None, brackets: bool = False) -> Candidate | None:
+    """Find a label candidate at the start of ``line``; no judgement about whether it is one.
+
+    Parameters
+    ----------
+    line : str
+        One line (paragraph line, text line or subtitle cue line), without line break.
+    bold_end : int, optional
+        Offset in ``line`` where a leading bold run ends (Word documents); lets a bold label
+        without colon (``**Fatima** Ik weet het niet``) count.
+    brackets : bool
+        Also accept ``[Name]`` labels (subtitles).
+    """
+    pos, ts = 0, ""
+    m = _LEAD_TS.match(line)
+    lead_bare_short = False
+    if m and m.end() > 0:
+        ts = _first(m, "a", "b", "c")
+        lead_bare_short = bool(m.group("c")) and m.group("c").count(":") == 1
+        pos = m.end()
+    bold = False
+    mo = _OPEN.match(line, pos)
+    if mo:
+        bold, pos = True, mo.end()
+    if not mo:  # ``>> Name:`` (broadcast subtitles)
+        mg = re.compile(r"[ \t]*>>[ \t]*").match(line, pos)
+        if mg and brackets:
+            pos = mg.end()
+
+    cand = None
+    if brackets:
+        mb = _BRACKET_LABEL.match(line, pos)
+        if mb:
+            cleaned = _clean_label(mb.group("label"))
+            if cleaned:
+                cand = (cleaned[0], cleaned[1], "]", mb.end())
+    if cand is None and bold_end is not None and pos < bold_end < len(line):
+        bold_part = line[pos:bold_end]
+        after = line[bold_end:]
+        if ":" not in bold_part and not after.lstrip().startswith(":") and after[:1].isspace() and after.strip():
+            cleaned = _clean_label(bold_part)
+            if cleaned:
+                end = bold_end + len(after) - len(after.lstrip())
+                cand = (cleaned[0], cleaned[1], "bold", end)
+                bold = True
+    if cand is None:
+        mc = _CAND.match(line, pos)
+        if mc:
+            cleaned = _clean_label(mc.group("label"))
+            if cleaned:
+                label, paren_ts = cleaned
+                after_ts = _first(mc, "t1", "t2", "u1", "u2", "u3")
+                cand = (label, paren_ts or after_ts, mc.group("sep"), mc.end())
+                bold = bold or bool(mc.group("close1") or mc.group("close2"))
+                if bold_end is not None and bold_end >= mc.start("sep"):
+                    bold = True
+    if cand is None:
+        mo2 = _ONLY.match(line, pos)
+        if mo2 and mo2.group("label").strip():
+            cleaned = _clean_label(mo2.group("label"))
+            if cleaned:
+                label, paren_ts = cleaned
+                cand = (label, paren_ts or _first(mo2, "t1", "t2", "t3"), "", len(line))
+                bold = bold or bool(mo2.group("close1")) or (bold_end is not None and bold_end >= len(line.rstrip()))
+    if cand is None:
+        return None
+    label, inner_ts, sep, end = cand
+    ts = ts or inner_ts
+    if "," in label and not ts:
+        return None  # ``Jansen, Piet`` only in the timestamped style of Teams/Otter exports
+    if lead_bare_short and not label:
+        return None
+    return Candidate(label=label, key=speaker_key(label), timestamp=normalise_timestamp(ts),
+                     prefix=line[:end], text=line[end:], sep=sep, bold=bold)
+
+
+def strip_timestamp(line: str) -> tuple[str, str, str]:
+    """Split a leading timestamp (or several) off a line without label: ``(timestamp, text, prefix)``."""
+    pos, ts = 0, ""
+    while True:
+        m = _TEXT_TS.match(line, pos)
+        if not m or m.end() == pos:
+            break
+        ts = ts or _first(m, "a", "b", "c")
+        pos = m.end()
+    if pos and not line[pos:].strip():
+        pos = len(line)
+    return normalise_timestamp(ts), line[pos:], line[:pos]
+
+
+def label_evidence(c: Candidate) -> int | None:
+    """Points a candidate earns by its own form; None when it can never be a label.
+
+    Role words and generic labels (``Interviewer``, ``R6``, ``Spreker 1``) earn 3; a name-like
+    label earns 2, or 1 when every word is also a Dutch word (``Politie``, ``Voorbeeld``).
+    """
+    if is_role_label(c.label):
+        return 3
+    name = re.sub(rf"\s*{_PAREN}$", "", c.label).replace(",", " ")
+    words = name.split()
+    if not words:
+        return None
+    if fold(words[0]).strip(".") in STOPWORDS:
+        return None
+    if any(fold(w).strip(".") in TRANSCRIPTION_MARKS for w in words):
+        return None
+    if not words[0][0].isupper():
+        return None
+    for w in words[1:]:
+        if not (w[0].isupper() or w[0].isdigit() or fold(w) in TUSSENVOEGSELS):
+            return None
+    if _CODE.fullmatch(name.replace(" ", "")) and len(words) == 1:
+        return 2
+    content = [w for w in words if fold(w) not in TUSSENVOEGSELS and w[0].isalpha()]
+    if content and all(is_dutch_word(w) for w in content):
+        return 1
+    return 2
+
+
+def is_meta_line(line: str) -> bool:
+    """``Datum: 3 maart 2024``, ``Locatie: kantoor`` and the like."""
+    m = _META_LINE.match(line)
+    return bool(m) and fold(m.group("key")).split()[0] in META_KEYS
+
+
+def is_end_line(line: str) -> bool:
+    """``Einde interview``, ``[einde opname]``: the closing line of a transcript."""
+    return bool(_END_LINE.fullmatch(line.strip())) and len(line.split()) <= 8
+
+
+def is_separator_line(line: str) -> bool:
+    """``---``, ``***``, ``=====``: a visual rule, no words."""
+    return bool(_SEPARATOR_LINE.fullmatch(line))
+
+
+def split_label(line: str, known: frozenset[str] | set[str] = frozenset(), *,
+                bold_end: int | None = None, brackets: bool = False) -> LabelSplit:
+    """Split one line into label, timestamp and text, judging it on its own.
+
+    ``known`` holds speaker keys (:func:`~pipeline.ingest.roles.speaker_key`) seen before in the
+    document; a candidate whose key is known is accepted like a repeated label. A label alone on
+    its line (no colon) is only accepted here for role words with or without timestamp, or for
+    known speakers. Always ``prefix + text == line``.
+    """
+    c = scan(line, bold_end=bold_end, brackets=brackets)
+    if c is not None:
+        base = label_evidence(c)
+        if base is not None:
+            score = base + (2 if c.key in known else 0) + c.has_timestamp + c.bold - (c.sep == "")
+            if score >= 2:
+                return LabelSplit(c.label, c.timestamp, c.text, c.prefix)
+    ts, text, prefix = strip_timestamp(line)
+    return LabelSplit(None, ts, text, prefix)
+
+
+@dataclass(frozen=True)
+class LineIn:
+    """One input line for :func:`decide`: its text and, for Word documents, the bold-run end."""
+
+    text: str
+    bold_end: int | None = None
+    heading: bool = False
+
+
+def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | None]:
+    """Judge the label candidates of a whole document at once.
+
+    Parameters
+    ----------
+    lines : sequence of LineIn
+        The document's lines in order (blank lines included: they separate paragraphs).
+    brackets : bool
+        Accept ``[Name]`` labels (subtitles).
+
+    Returns
+    -------
+    list of Candidate or None
+        For each line the accepted label, or None (text, header or blank line).
+    """
+    cands: list[Candidate | None] = []
+    base: list[int | None] = []
+    for ln in lines:
+        c = None
+        if not ln.heading and ln.text.strip() and not is_meta_line(ln.text):
+            c = scan(ln.text, bold_end=ln.bold_end, brackets=brackets)
+        b = label_evidence(c) if c is not None else None
+        if b is None:
+            c = None
+        cands.append(c)
+        base.append(b)
+    counts = Counter(c.key for c in cands if c is not None)
+
+    # The document's label style, from the labels that are certain (role words, repeated).
+    strong = [c for c, b in zip(cands, base) if c is not None and c.sep and (b == 3 or counts[c.key] >= 2)]
+    ts_style = len(strong) >= 3 and sum(c.has_timestamp for c in strong) >= 0.9 * len(strong)
+    bold_style = len(strong) >= 3 and sum(c.bold for c in strong) >= 0.9 * len(strong)
+    # When codes already name both an interviewer and a respondent (``I``/``R``), a one-off name
+    # is more likely a word in the text than a new speaker.
+    strong_roles = {role_from_label(c.label) for c in strong}
+    codes_only = all(is_role_label(c.label) for c in strong) and {"interviewer", "respondent"} <= strong_roles
+
+    nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    nb_pos = {i: k for k, i in enumerate(nonblank)}
+
+    def neighbour(i: int, step: int) -> int | None:
+        k = nb_pos[i] + step
+        return nonblank[k] if 0 <= k < len(nonblank) else None
+
+    def singleton(i: int | None) -> bool:
+        return (i is not None and cands[i] is not None and counts[cands[i].key] == 1
+                and base[i] != 3)
+
+    accepted: list[Candidate | None] = [None] * len(lines)
+    seen_turn = False
+    for i, c in enumerate(cands):
+        if c is None:
+            continue
+        b = base[i]
+        score = b + (2 if counts[c.key] >= 2 else 0) + c.has_timestamp + c.bold
+        if c.sep == "":
+            score -= 1
+        if b != 3 and counts[c.key] == 1:
+            if ts_style and not c.has_timestamp:
+                score -= 1
+            if bold_style and not c.bold:
+                score -= 1
+            if codes_only:
+                score -= 1
+            # Turns start with a capital; ``Kevin: die was toen zestien`` is a sentence.
+            if c.sep in (":", "bold") and c.text.strip()[:1].islower():
+                score -= 1
+            # An enumeration (``Politie: ...`` / ``GGZ: ...``) is a list, not a conversation.
+            if singleton(neighbour(i, -1)) or singleton(neighbour(i, 1)):
+                score = min(score, 1)
+        if c.sep == "":
+            nxt = neighbour(i, 1)
+            if nxt is None or cands[nxt] is not None or is_meta_line(lines[nxt].text) or lines[nxt].heading:
+                score = min(score, 1)
+            if not seen_turn and counts[c.key] < 2 and not c.has_timestamp:
+                score = min(score, 1)  # a title line (``R03``, ``Regiegesprek``)
+        if score >= 2:
+            accepted[i] = c
+            seen_turn = True
+    return accepted
+
+
+def header_value_is_name(text: str) -> bool:
+    """``SA``, ``Sanne de Wit (onderzoeker)``, ``R4``: a short value naming a person or code."""
+    t = text.strip()
+    if not t or len(t.split()) > 6 or len(t) > 60 or t[-1] in ".?!…" or not (t[0].isupper() or t[0].isdigit()):
+        return False
+    return True
+
+
+def role_hint(c: Candidate) -> tuple[str, str] | None:
+    """From a header line ``Interviewer: Sanne``: ``("sanne", "interviewer")``."""
+    role = role_from_label(c.label)
+    value = " ".join(c.text.split())
+    if role and value:
+        value = re.sub(rf"\s*{_PAREN}$", "", value)
+        return speaker_key(value), role
+    return None
+
+
+def clean_text(text: str) -> str:
+    """NFC, invisible characters removed; whitespace left for the caller to normalise."""
+    text = unicodedata.normalize("NFC", text)
+    return _INVISIBLE.sub("", text)
+
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")

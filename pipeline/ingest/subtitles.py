@@ -1,0 +1,110 @@
+"""Subtitle transcripts: WebVTT (.vtt: Teams, Zoom, Amberscript, Whisper) and SubRip (.srt).
+
+Our own tolerant parser rather than webvtt-py: real exports break the strict grammar (no
+``WEBVTT`` line, no blank line between cues, comma decimals, cue settings), and a researcher
+should get the interview, not a parse error. What it handles:
+
+- cue identifiers, timing lines with settings, ``NOTE``/``STYLE``/``REGION`` blocks;
+- voice tags ``<v Jansen, P. (Actiecentrum)>`` (classes, closing ``</v>``, several per cue);
+- other tags (``<c>``, ``<i>``, ``<b>``, ``<font>``, karaoke timestamps) and ASS overrides
+  ``{\\an8}`` removed, HTML entities unescaped;
+- speakers written in the text: ``Name: ...``, ``[Name] ...``, ``>> Name: ...``.
+
+A cue line without speaker continues the previous speaker; consecutive cues of one speaker form
+one turn, joined with spaces (a sentence split over cues comes out whole). The turn's timestamp
+is the start of its first cue.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from .labels import normalise_timestamp
+from .text import decode, read_bytes
+from .turns import Parsed, SourceLine, build_turns
+
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+TIMING = re.compile(rf"[ \t]*(?P<start>{_TIME})[ \t]*-->[ \t]*(?P<end>{_TIME})")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>|</v\s*>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>|\{\\[^}]*\}")
+_DASH = re.compile(r"[ \t]*[-–][ \t]+")
+
+
+def parse_cues(text: str) -> list[tuple[int, str, list[str]]]:
+    """``(line_number, start_time, payload_lines)`` for every cue, in file order.
+
+    Lines outside cues (the ``WEBVTT`` header, ``NOTE``/``STYLE`` blocks, identifiers) are
+    ignored; an SRT cue number directly above a timing line is never taken as text.
+    """
+    cues: list[tuple[int, str, list[str]]] = []
+    payload: list[str] | None = None
+    for n, line in enumerate(text.splitlines(), 1):
+        m = TIMING.match(line)
+        if m:
+            if payload is not None and payload and payload[-1].strip().isdigit():
+                payload.pop()  # a cue number without the blank line before it
+            payload = []
+            cues.append((n, m.group("start"), payload))
+            continue
+        if not line.strip():
+            payload = None
+            continue
+        if payload is not None:  # outside cues: header, NOTE/STYLE/REGION blocks, identifiers
+            payload.append(line)
+    return cues
+
+
+def _pieces(payload: list[str]) -> list[tuple[str | None, str]]:
+    """Split a cue's lines at voice tags: ``(speaker or None, text line)``."""
+    out: list[tuple[str | None, str]] = []
+    speaker: str | None = None
+    for line in payload:
+        pos = 0
+        for m in _VOICE.finditer(line):
+            if line[pos:m.start()].strip():
+                out.append((speaker, line[pos:m.start()]))
+            if m.group(0).startswith("</"):
+                speaker = None
+            else:
+                speaker = (m.group("name") or "").strip() or None
+            pos = m.end()
+        if line[pos:].strip():
+            out.append((speaker, line[pos:]))
+    return [(s, _clean(t)) for s, t in out if _clean(t)]
+
+
+def _clean(text: str) -> str:
+    text = html.unescape(_TAG.sub("", text))
+    m = _DASH.match(text)
+    if m:  # ``- Hallo`` marks a change of speaker in subtitles, it is not a word
+        text = text[m.end():]
+    return text.strip()
+
+
+def _subtitle_lines(path: Path, kind: str) -> tuple[list[SourceLine], str]:
+    text, encoding = decode(read_bytes(path), path)
+    cues = parse_cues(text)
+    if not cues:
+        example = "00:00:01.000 --> 00:00:04.000" if kind == "vtt" else "00:00:01,000 --> 00:00:04,000"
+        raise InputError(path, f"no subtitle cues found (expected timing lines such as '{example}')")
+    lines: list[SourceLine] = []
+    for number, (_, start, payload) in enumerate(cues, 1):
+        ts = normalise_timestamp(start)
+        for speaker, piece in _pieces(payload):
+            lines.append(SourceLine(piece, f"cue {number}", speaker=speaker, timestamp=ts))
+        lines.append(SourceLine("", f"cue {number}"))
+    return lines, encoding
+
+
+def read_vtt(path: Path) -> tuple[Parsed, str]:
+    """Read a WebVTT transcript."""
+    lines, encoding = _subtitle_lines(path, "vtt")
+    return build_turns(lines, brackets=True, joiner=" ", merge=True), encoding
+
+
+def read_srt(path: Path) -> tuple[Parsed, str]:
+    """Read a SubRip transcript."""
+    lines, encoding = _subtitle_lines(path, "srt")
+    return build_turns(lines, brackets=True, joiner=" ", merge=True), encoding

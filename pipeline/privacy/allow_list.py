@@ -1,0 +1,203 @@
+"""The allow-list: words and phrases that are not personal data and stay in the text.
+
+Loaded from ``codebook/allow_list.yaml`` (or ``StudyConfig.allow_list``). See that file for the
+sections and the matching rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from ..errors import ConfigError
+
+#: Sections whose entries protect text from pseudonymisation.
+PHRASE_SECTIONS = ("organisations", "programmes", "roles", "authors", "common_words", "keep_places")
+#: Sections with other meanings.
+OTHER_SECTIONS = ("version", "places_to_pseudonymise", "settings")
+SETTINGS = {"pseudonymise_ages": bool}
+
+
+def _boundary_pattern(phrase: str) -> str:
+    """Regex for ``phrase`` on whole-word boundaries, any run of whitespace between its words."""
+    parts = [re.escape(p) for p in phrase.split()]
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+def _is_acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _author_forms(entry: str) -> list[str]:
+    """``"Hans Licht"`` → ``["Hans Licht", "H. Licht", "H.Licht", "Licht"]``.
+
+    The surname is everything from the first lower-case particle on ("Ronald van Steden" →
+    "van Steden"), else the last word.
+    """
+    words = entry.split()
+    if len(words) == 1:
+        return [entry]
+    cut = next((i for i, w in enumerate(words) if i and w[:1].islower()), len(words) - 1)
+    given, surname = words[:cut], " ".join(words[cut:])
+    initials = "".join(w[0] + "." for w in given)
+    return [entry, f"{initials} {surname}", f"{initials}{surname}", surname]
+
+
+def _compile(phrases: list[str], flags: int) -> re.Pattern | None:
+    if not phrases:
+        return None
+    # Longest first, so "Raad voor de Kinderbescherming" wins over "Kinderbescherming".
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return re.compile("|".join(_boundary_pattern(p) for p in ordered), flags)
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """Phrases that are kept, places that are always pseudonymised, and settings.
+
+    Attributes
+    ----------
+    organisations, programmes, roles, authors, common_words, keep_places : tuple of str
+        Protected phrases (see ``codebook/allow_list.yaml``).
+    places_to_pseudonymise : tuple of str
+        Place names (mostly neighbourhoods) that are always pseudonymised as ``LOCATIE``.
+    pseudonymise_ages : bool
+        Whether ages are replaced by ``[LEEFTIJD-n]``.
+    source : str
+        The file it was read from (for messages).
+    """
+
+    organisations: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()
+    keep_places: tuple[str, ...] = ()
+    places_to_pseudonymise: tuple[str, ...] = ()
+    pseudonymise_ages: bool = False
+    source: str = field(default="", compare=False)
+
+    # ------------------------------------------------------------------ phrases
+    def phrases(self) -> list[str]:
+        """Every protected surface form (authors expanded to initials and surname)."""
+        out: list[str] = []
+        for section in PHRASE_SECTIONS:
+            for entry in getattr(self, section):
+                out.extend(_author_forms(entry) if section == "authors" else [entry])
+        return out
+
+    @cached_property
+    def _patterns(self) -> tuple[re.Pattern | None, re.Pattern | None]:
+        phrases = self.phrases()
+        exact = [p for p in phrases if _is_acronym(p)]
+        loose = [p for p in phrases if not _is_acronym(p)]
+        return _compile(exact, 0), _compile(loose, re.IGNORECASE)
+
+    @cached_property
+    def _folded(self) -> frozenset[str]:
+        return frozenset(" ".join(p.split()).casefold() for p in self.phrases() if not _is_acronym(p))
+
+    @cached_property
+    def _acronyms(self) -> frozenset[str]:
+        return frozenset(p for p in self.phrases() if _is_acronym(p))
+
+    @cached_property
+    def role_words(self) -> frozenset[str]:
+        """Role entries, case-folded (speaker labels made of these are never names)."""
+        return frozenset(r.casefold() for r in self.roles)
+
+    @cached_property
+    def places_pattern(self) -> re.Pattern | None:
+        """Case-sensitive pattern of :attr:`places_to_pseudonymise`."""
+        return _compile(list(self.places_to_pseudonymise), 0)
+
+    def protected_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of ``text`` covered by allow-listed phrases, sorted, merged.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of (start, end)
+            End-exclusive code-point offsets.
+        """
+        spans: list[tuple[int, int]] = []
+        for pattern in self._patterns:
+            if pattern is not None:
+                spans.extend(m.span() for m in pattern.finditer(text))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged
+
+    def contains(self, phrase: str) -> bool:
+        """Whether ``phrase`` as a whole is an allow-listed form."""
+        phrase = " ".join(phrase.split())
+        return phrase in self._acronyms or phrase.casefold() in self._folded
+
+
+def load_allow_list(path: str | Path | None = None) -> AllowList:
+    """Read an allow-list YAML file.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        Defaults to ``codebook/allow_list.yaml`` of the project. A missing default file gives an
+        empty allow-list; a missing explicit file is an error.
+
+    Returns
+    -------
+    AllowList
+
+    Raises
+    ------
+    ConfigError
+        The file is missing (when given explicitly), is not valid YAML, or has an unknown section
+        or a section that is not a list of strings.
+    """
+    from ..config import DEFAULT_ALLOW_LIST
+
+    explicit = path is not None
+    path = Path(path) if explicit else DEFAULT_ALLOW_LIST
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        if explicit and Path(path).resolve() != DEFAULT_ALLOW_LIST.resolve():
+            raise ConfigError(f"{path}: allow-list not found") from None
+        return AllowList(source=str(path))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: an allow-list must be a mapping of sections to lists")
+    unknown = sorted(set(raw) - set(PHRASE_SECTIONS) - set(OTHER_SECTIONS))
+    if unknown:
+        raise ConfigError(f"{path}: unknown section(s) {', '.join(map(str, unknown))}; "
+                          f"known: {', '.join(PHRASE_SECTIONS + OTHER_SECTIONS)}")
+    values: dict = {}
+    for section in PHRASE_SECTIONS + ("places_to_pseudonymise",):
+        items = raw.get(section) or []
+        if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
+            raise ConfigError(f"{path}: section {section!r} must be a list of words or phrases")
+        values[section] = tuple(" ".join(str(i).split()) for i in items if str(i).strip())
+    settings = raw.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{path}: 'settings' must be a mapping")
+    for key, value in settings.items():
+        if key not in SETTINGS:
+            raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(SETTINGS)}")
+        if not isinstance(value, SETTINGS[key]):
+            raise ConfigError(f"{path}: setting {key!r} must be true or false")
+        values[key] = value
+    return AllowList(source=str(path), **values)

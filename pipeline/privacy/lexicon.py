@@ -1,0 +1,98 @@
+"""Is a capitalised word an ordinary Dutch word or possibly a name?
+
+Two word lists answer it, both offline: simplemma's Dutch dictionary (every inflected form of
+ordinary words, but also many first names such as "hans" or "dylan") and deduce's own lists of
+common words, first names and surnames. A word is
+
+* *plain* when it is an ordinary word and not a known name ("volgens", "gisteren"), or on deduce's
+  short list of very common words — such a word is never taken for a name on its own;
+* *ambiguous* when it is both an ordinary word and a known name ("Bakker", "Roos", "Wil");
+* a *name word* when deduce lists it as a first name or surname.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _deduce_lists() -> dict[str, frozenset[str]]:
+    with _LOCK:
+        from .engine import import_deduce
+
+        import_deduce()
+        from deduce.deduce import _LOOKUP_LIST_PATH
+        from deduce.lookup_structs import load_raw_itemsets
+
+        raw = load_raw_itemsets(
+            base_path=_LOOKUP_LIST_PATH,
+            subdirs=["names/lst_first_name", "names/lst_surname", "names/lst_interfix",
+                     "names/lst_prefix", "whitelist/lst_common_word", "whitelist/lst_stop_word"],
+        )
+    return {
+        "names": frozenset(w.casefold() for w in raw["first_name"] | raw["surname"]),
+        "first_names": frozenset(w.casefold() for w in raw["first_name"]),
+        "common": frozenset(w.casefold() for w in raw["common_word"] | raw["stop_word"]),
+        # Multi-word particles ("van der", "in 't") count word by word.
+        "interfix": frozenset(t.casefold() for w in raw["interfix"] for t in w.split()),
+        "prefix": frozenset(w.casefold().rstrip(".") for w in raw["prefix"] if " " not in w),
+    }
+
+
+@lru_cache(maxsize=200_000)
+def _simplemma_known(word: str) -> bool:
+    from simplemma import is_known
+
+    try:
+        return bool(is_known(word, lang="nl"))
+    except Exception:  # simplemma without Dutch data: fall back to deduce's lists only
+        return False
+
+
+def _core(word: str) -> str:
+    return word.strip(".,;:!?()[]\"'“”‘’«»-–—").casefold()
+
+
+def is_name_word(word: str) -> bool:
+    """Whether deduce lists ``word`` as a first name or surname."""
+    return _core(word) in _deduce_lists()["names"]
+
+
+def is_first_name(word: str) -> bool:
+    return _core(word) in _deduce_lists()["first_names"]
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` (any case) is an ordinary Dutch word form."""
+    w = _core(word)
+    return bool(w) and (w in _deduce_lists()["common"] or _simplemma_known(w))
+
+
+def is_plain_word(word: str) -> bool:
+    """An ordinary word that is not also a name: never a name on its own."""
+    w = _core(word)
+    if not w:
+        return True
+    if w in _deduce_lists()["common"]:
+        return True
+    return _simplemma_known(w) and w not in _deduce_lists()["names"]
+
+
+def is_ambiguous(word: str) -> bool:
+    """Both an ordinary word and a name ("Bakker", "Roos")."""
+    return is_dictionary_word(word) and is_name_word(word) and not is_plain_word(word)
+
+
+def is_particle(word: str) -> bool:
+    """A surname particle ("van", "de", "ter", "el")."""
+    return _core(word) in _deduce_lists()["interfix"] or _core(word) in {"el", "al", "ben", "bin", "abu"}
+
+
+def is_title(word: str) -> bool:
+    """A form of address before a name ("mevrouw", "dhr.", "dr.")."""
+    return _core(word).rstrip(".") in _deduce_lists()["prefix"] | {
+        "meneer", "mevrouw", "mevr", "mw", "dhr", "heer", "juffrouw", "juf", "meester", "mr",
+        "dr", "drs", "prof", "ir", "ing", "zuster", "broeder", "pastor", "imam", "dominee",
+    }

@@ -1,0 +1,230 @@
+"""Analysis tables on small hand-made DataFrames with hand-computed numbers."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from pipeline import analyse, columns
+from pipeline.codebook import Codebook
+from pipeline.config import StyleThresholds
+
+CASUS, NETWERK = "stijl.casusgericht", "stijl.netwerkgericht"
+
+
+@pytest.fixture
+def codebook():
+    return Codebook.model_validate({
+        "name": "test", "version": "0",
+        "codes": [
+            {"id": "stijl", "label": "Regiestijl"},
+            {"id": CASUS, "label": "Casusgericht", "parent": "stijl"},
+            {"id": NETWERK, "label": "Netwerkgericht", "parent": "stijl"},
+            {"id": "vertrouwen", "label": "Vertrouwen"},
+            {"id": "vertrouwen.persoon", "label": "Vertrouwen persoon", "parent": "vertrouwen"},
+            {"id": "vertrouwen.partners", "label": "Vertrouwen partners", "parent": "vertrouwen"},
+            {"id": "uitkomst.small_wins", "label": "Small wins"},
+        ],
+    })
+
+
+def segments(spec):
+    """spec: {doc_id: "irrir"} — one letter per segment: i = interviewer, r = respondent."""
+    rows = []
+    for doc_id, roles in spec.items():
+        for n, r in enumerate(roles, 1):
+            rows.append({"doc_id": doc_id, "segment_id": f"{doc_id}:{n:04d}", "turn_index": n, "speaker": r,
+                         "role": {"i": "interviewer", "r": "respondent"}[r], "start": 0, "end": 1, "text": "t"})
+    return pd.DataFrame(rows, columns=list(columns.SEGMENTS))
+
+
+def codings(rows, coder="rules"):
+    """rows: (segment_id, code_id[, score])."""
+    out = []
+    for row in rows:
+        seg, code = row[0], row[1]
+        score = row[2] if len(row) > 2 else 1.0
+        out.append({"doc_id": seg.split(":")[0], "segment_id": seg, "code_id": code, "coder": coder,
+                    "score": score, "evidence": "w"})
+    return pd.DataFrame(out, columns=list(columns.CODINGS))
+
+
+@pytest.fixture
+def seg_meta():
+    # D1 and D2 are two interviews with respondent P1; D3 is P2.
+    segs = segments({"D1": "irirr", "D2": "ir", "D3": "irrrr"})
+    segs["respondent_id"] = segs["doc_id"].map({"D1": "P1", "D2": "P1", "D3": "P2"})
+    return segs
+
+
+@pytest.fixture
+def coded():
+    return pd.concat([
+        codings([
+            ("D1:0002", CASUS, 0.9), ("D1:0002", "vertrouwen.persoon", 0.8),
+            ("D1:0004", CASUS, 0.6), ("D1:0005", NETWERK, 0.7),
+            ("D2:0002", CASUS, 0.95), ("D2:0002", "vertrouwen.persoon"), ("D2:0002", NETWERK, 0.5),
+            ("D3:0002", NETWERK), ("D3:0003", NETWERK, 0.4), ("D3:0003", "vertrouwen.partners"),
+            ("D3:0004", "uitkomst.small_wins"),
+            ("D1:0001", "vertrouwen.partners"),  # an interviewer segment coded (code_interviewer on)
+        ]),
+        # a second coder must not be added on top of the first
+        codings([("D3:0005", CASUS), ("D1:0003", NETWERK)], coder="human:anna"),
+    ], ignore_index=True)
+
+
+def test_code_summary_counts_rollup_and_unused_codes(coded, seg_meta, codebook):
+    cs = analyse.code_summary(coded, seg_meta, codebook)
+    assert list(cs.columns) == list(columns.CODE_SUMMARY)
+    assert cs["code_id"].tolist() == sorted(codebook.ids)
+    s = cs.set_index("code_id")
+    assert s.loc[CASUS, ["n_segments", "n_documents", "n_respondents"]].tolist() == [3, 2, 1]
+    assert s.loc[NETWERK, ["n_segments", "n_documents", "n_respondents"]].tolist() == [4, 3, 2]
+    # parent rolls up: casus ∪ netwerk segments = D1:2, D1:4, D1:5, D2:2, D3:2, D3:3
+    assert s.loc["stijl", "n_segments"] == 6
+    assert s.loc["stijl", "parent"] == "" and s.loc[CASUS, "parent"] == "stijl"
+    assert s.loc[CASUS, "label"] == "Casusgericht"
+    # vertrouwen.partners: D3:3 and the interviewer segment D1:1
+    assert s.loc["vertrouwen.partners", ["n_segments", "n_documents", "n_respondents"]].tolist() == [2, 2, 2]
+    assert s.loc["vertrouwen", "n_segments"] == 4
+    assert s.loc["uitkomst.small_wins", "n_segments"] == 1
+
+
+def test_code_summary_other_coder_and_unknown_code(coded, seg_meta, codebook):
+    cs = analyse.code_summary(coded, seg_meta, codebook, coder="human:anna").set_index("code_id")
+    assert cs.loc[CASUS, "n_segments"] == 1 and cs.loc[NETWERK, "n_segments"] == 1
+    extra = pd.concat([coded, codings([("D1:0002", "nieuw.code")])], ignore_index=True)
+    cs = analyse.code_summary(extra, seg_meta, codebook).set_index("code_id")
+    assert cs.loc["nieuw.code", ["label", "parent", "n_segments"]].tolist() == ["nieuw.code", "", 1]
+
+
+def test_code_summary_without_codings_has_zero_rows(seg_meta, codebook):
+    from pipeline import tables
+
+    cs = analyse.code_summary(tables.empty("codings"), seg_meta, codebook)
+    assert len(cs) == len(codebook.codes)
+    assert (cs["n_segments"] == 0).all()
+
+
+def test_code_by_respondent_complete_grid_and_shares(coded, seg_meta, codebook):
+    cbr = analyse.code_by_respondent(coded, seg_meta, codebook)
+    assert list(cbr.columns) == list(columns.CODE_BY_RESPONDENT)
+    leaves = sorted(c.id for c in codebook.codable())
+    assert len(cbr) == len(leaves) * 2
+    assert cbr[["code_id", "respondent_id"]].values.tolist() == [[c, r] for c in leaves for r in ("P1", "P2")]
+    t = cbr.set_index(["code_id", "respondent_id"])
+    # P1 has 4 respondent segments (D1: 2, 4, 5; D2: 2); P2 has 4 (D3: 2..5)
+    assert t.loc[(CASUS, "P1"), "n_segments"] == 3
+    assert t.loc[(CASUS, "P1"), "share"] == pytest.approx(3 / 4)
+    assert t.loc[(NETWERK, "P1"), "share"] == pytest.approx(2 / 4)
+    assert t.loc[(NETWERK, "P2"), "share"] == pytest.approx(2 / 4)
+    assert t.loc[(CASUS, "P2"), ["n_segments", "share"]].tolist() == [0, 0.0]
+    # the interviewer segment does not count for the respondent
+    assert t.loc[("vertrouwen.partners", "P1"), "n_segments"] == 0
+
+
+def test_cooccurrence_pairs(coded):
+    co = analyse.cooccurrence(coded)
+    assert list(co.columns) == list(columns.COOCCURRENCE)
+    assert co.values.tolist() == [
+        [CASUS, NETWERK, 1],                       # D2:2
+        [CASUS, "vertrouwen.persoon", 2],          # D1:2, D2:2
+        [NETWERK, "vertrouwen.partners", 1],       # D3:3
+        [NETWERK, "vertrouwen.persoon", 1],        # D2:2
+    ]
+    assert (co["code_a"] < co["code_b"]).all()
+    m = analyse.cooccurrence_matrix(co, diagonal={CASUS: 3})
+    assert m.loc[CASUS, "vertrouwen.persoon"] == m.loc["vertrouwen.persoon", CASUS] == 2
+    assert m.loc[CASUS, CASUS] == 3 and m.loc[NETWERK, NETWERK] == 0
+    assert list(m.index) == list(m.columns)
+
+
+def test_respondent_styles_scores_evidence_and_metadata(coded, seg_meta):
+    meta = pd.DataFrame({"doc_id": ["D1", "D2", "D3"], "respondent_id": ["P1", "P1", "P2"],
+                         "organisatie": ["Actiecentrum", "Actiecentrum", "Veilig Thuis"],
+                         "regio": ["Noord", "Zuid", "West"]})
+    thresholds = StyleThresholds(min_segments=2, min_share=0.05, min_margin=0.1)
+    res = analyse.respondent_styles(coded, seg_meta, meta, thresholds)
+    assert list(res.columns) == [*columns.RESPONDENTS, "organisatie", "regio"]
+    r = res.set_index("respondent_id")
+    # P1: 4 respondent segments; casus on 3 (D1:2, D1:4, D2:2), netwerk on 2 (D1:5, D2:2)
+    assert r.loc["P1", "casus_score"] == pytest.approx(0.75)
+    assert r.loc["P1", "netwerk_score"] == pytest.approx(0.5)
+    assert r.loc["P1", "n_segments"] == 4
+    assert r.loc["P1", "style"] == "casusgericht"
+    assert r.loc["P1", "evidence"] == "D2:0002;D1:0002;D1:0004"   # scores 0.95, 0.9, 0.6
+    # P2: netwerk on 2 of 4, casus 0 (the other coder's casus coding is not used)
+    assert (r.loc["P2", "casus_score"], r.loc["P2", "netwerk_score"]) == (0.0, 0.5)
+    assert r.loc["P2", "style"] == "netwerkgericht"
+    assert r.loc["P2", "evidence"] == "D3:0002;D3:0003"
+    assert r.loc["P1", "organisatie"] == "Actiecentrum"
+    assert r.loc["P1", "regio"] == "Noord; Zuid"
+
+
+def test_style_rule_edge_cases():
+    t = StyleThresholds(min_segments=5, min_share=0.1, min_margin=0.05)
+    assert analyse.style_label(0.5, 0.0, 4, t) == "onbepaald"       # thin: 4 coded segments
+    assert analyse.style_label(0.5, 0.0, 5, t) == "casusgericht"    # clear
+    assert analyse.style_label(0.0, 0.3, 9, t) == "netwerkgericht"
+    assert analyse.style_label(0.30, 0.27, 9, t) == "onbepaald"     # balanced
+    assert analyse.style_label(0.3, 0.25, 9, t) == "casusgericht"   # margin exactly 0.05
+    assert analyse.style_label(0.08, 0.0, 9, t) == "onbepaald"      # leader too rare
+    assert analyse.style_label(0.2, 0.2, 9, t) == "onbepaald"       # tie
+
+
+def test_thin_and_balanced_respondents_end_up_onbepaald(codebook):
+    segs = segments({"A": "r" * 10, "B": "r" * 10, "C": "r" * 3})
+    segs["respondent_id"] = segs["doc_id"]
+    rows = [("A:0001", CASUS), ("A:0002", NETWERK), ("A:0003", "uitkomst.small_wins"),
+            ("A:0004", "uitkomst.small_wins"), ("A:0005", "uitkomst.small_wins")]          # 1 vs 1: balanced
+    rows += [("B:0001", NETWERK), ("B:0002", NETWERK), ("B:0003", CASUS)] + \
+            [(f"B:{n:04d}", "uitkomst.small_wins") for n in (4, 5)]                      # 0.2 vs 0.1: clear
+    rows += [("C:0001", CASUS, 0.9), ("C:0002", CASUS, 0.9)]                             # 2 coded: thin
+    res = analyse.respondent_styles(codings(rows), segs, None, StyleThresholds(min_segments=5, min_share=0.05,
+                                                                                min_margin=0.1))
+    r = res.set_index("respondent_id")
+    assert r["style"].to_dict() == {"A": "onbepaald", "B": "netwerkgericht", "C": "onbepaald"}
+    assert r.loc["B", "netwerk_score"] == pytest.approx(0.2) and r.loc["B", "casus_score"] == pytest.approx(0.1)
+    # onbepaald still shows the strongest style segments of either style
+    assert r.loc["A", "evidence"] == "A:0001;A:0002"
+    assert r.loc["C", "evidence"] == "C:0001;C:0002"
+
+
+def test_supporting_indicators_change_the_call_and_default_is_style_codes_only(codebook):
+    segs = segments({"A": "r" * 10})
+    segs["respondent_id"] = "A"
+    rows = [("A:0001", CASUS), ("A:0002", NETWERK), ("A:0003", "vertrouwen.persoon"),
+            ("A:0004", "vertrouwen.persoon"), ("A:0005", "uitkomst.small_wins")]
+    t = StyleThresholds(min_segments=3, min_share=0.05, min_margin=0.05)
+    plain = analyse.respondent_styles(codings(rows), segs, None, t).iloc[0]
+    assert plain["style"] == "onbepaald" and plain["casus_score"] == pytest.approx(0.1)
+    weighted = analyse.respondent_styles(
+        codings(rows), segs, None, t,
+        indicators={"casusgericht": {CASUS: 1.0, "vertrouwen.persoon": 0.5}}).iloc[0]
+    # casus = (1 + 0.5 + 0.5) / 10; netwerk keeps its default indicator: 1 / 10
+    assert weighted["casus_score"] == pytest.approx(0.2)
+    assert weighted["netwerk_score"] == pytest.approx(0.1)
+    assert weighted["style"] == "casusgericht"
+
+
+def test_respondent_without_segments_from_metadata(seg_meta, coded):
+    meta = pd.DataFrame({"doc_id": ["D1", "D9"], "respondent_id": ["P1", "P9"], "style": ["x", "y"]})
+    res = analyse.respondent_styles(coded, seg_meta, meta, StyleThresholds())
+    r = res.set_index("respondent_id")
+    assert sorted(r.index) == ["P1", "P2", "P9"]
+    assert r.loc["P9", "n_segments"] == 0 and r.loc["P9", "style"] == "onbepaald"
+    assert math.isnan(r.loc["P9", "casus_score"])
+    # a metadata column named like a contract column is kept under another name
+    assert r.loc["P9", "style_meta"] == "y"
+
+
+def test_outputs_are_sorted_and_deterministic(coded, seg_meta, codebook):
+    shuffled = coded.sample(frac=1, random_state=3).reset_index(drop=True)
+    # keep the primary coder first, as the run does
+    shuffled = pd.concat([shuffled[shuffled.coder == "rules"], shuffled[shuffled.coder != "rules"]])
+    for fn in (lambda c: analyse.code_summary(c, seg_meta, codebook),
+               lambda c: analyse.code_by_respondent(c, seg_meta, codebook),
+               lambda c: analyse.cooccurrence(c),
+               lambda c: analyse.respondent_styles(c, seg_meta, None, StyleThresholds())):
+        pd.testing.assert_frame_equal(fn(coded), fn(shuffled))
