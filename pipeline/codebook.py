@@ -279,7 +279,7 @@ class _Checker:
         elif kind == "missing":
             where = f" in '{_field_path(rest[:-1])}'" if len(rest) > 1 else ""
             self.add(line, f"{prefix}missing required key '{loc[-1]}'{where}")
-        elif loc == ("version",) and isinstance(error.get("input"), (int, float)):
+        elif loc == ("version",) and isinstance(error.get("input"), (int, float)) and not isinstance(error.get("input"), bool):
             self.add(line, f"version must be text, not the number {error['input']!r}: write it in quotes, "
                            f"e.g. version: \"{error['input']}\" (YAML reads 1.10 as the number 1.1)")
         else:

@@ -286,7 +286,7 @@ def _ignored_header(text: str) -> bool:
 
 
 def _is_respondent_header(k: str) -> bool:
-    return k in RESPONDENT_HEADERS or k.startswith("respondent")
+    return k in RESPONDENT_HEADERS or bool(re.fullmatch(r"respondent(?:en)?(?:id|nummer|nr|code|naam)?", k))
 
 
 # --------------------------------------------------------------------------------------------
@@ -415,7 +415,8 @@ def _find_long_header(grid: Grid, max_rows: int = 30):
 
 
 def _find_wide_header(grid: Grid, names: CompetenceNames, distinct: bool, max_rows: int = 30) -> int | None:
-    """The row naming the most competences (at least two, or one beside a respondent header)."""
+    """The row naming the most competences: at least two, or (not ``distinct``) one beside a
+    respondent header. ``distinct`` also rejects rows naming a competence twice."""
     best, best_n = None, 0
     for i, row in enumerate(grid[:max_rows]):
         found = [names.match(c.value) for c in row
@@ -425,7 +426,7 @@ def _find_wide_header(grid: Grid, names: CompetenceNames, distinct: bool, max_ro
             continue
         n = len(set(found))
         has_resp = any(_is_respondent_header(_header_key(c.value)) for c in row)
-        if (n >= 2 or (n == 1 and has_resp)) and n > best_n:
+        if (n >= 2 or (n == 1 and has_resp and not distinct)) and n > best_n:
             best, best_n = i, n
     return best
 

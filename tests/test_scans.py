@@ -451,3 +451,42 @@ def test_highest_lowest_ties_and_empty():
                             "sd": [0, 0, 0], "min": [0, 0, 0], "max": [0, 0, 0], "rank": [1, 1, 3]})
     assert scans.highest_lowest(summary) == (["a", "b"], ["c"])
     assert scans.highest_lowest(scans.competence_summary(scans.competences_frame([]))) == ([], [])
+
+
+def test_docx_form_with_merged_score_header_over_scale_columns(tmp_path, config):
+    document = docx.Document()
+    document.add_paragraph("Naam respondent: Q7")
+    table = document.add_table(rows=2, cols=7)
+    table.cell(0, 0).text = "Competentie"
+    table.cell(0, 1).text = "Omschrijving"
+    table.cell(0, 2).merge(table.cell(0, 6)).text = "Score"
+    for j, text in enumerate(["Zeer zwak 1", "2", "3", "4", "Zeer sterk 5"], start=2):
+        table.cell(1, j).text = text
+    for name, point in [("Netwerken", 3), ("Onderhandelen", 1), ("Afstemmen", None)]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = name, "contacten leggen en onderhouden"
+        if point:
+            cells[1 + point].text = "x"
+    document.save(tmp_path / "c.docx")
+    comp, problems = scans.read_scans(tmp_path / "c.docx", config)
+    assert problems == []
+    assert comp[["respondent_id", "competence", "score"]].values.tolist() == [
+        ["Q7", "netwerken", 3.0], ["Q7", "onderhandelen", 1.0]]
+
+
+def test_xlsx_with_one_form_sheet_per_respondent(tmp_path, config):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "R31"
+    ws.append(["Competentie", "Score"])
+    ws.append(["Netwerken", 4])
+    ws.append(["Verbinden", 9])
+    ws2 = book.create_sheet("Blad2")
+    ws2.append(["Respondent: R32"])
+    ws2.append(["Competentie", 1, 2, 3, 4, 5])
+    ws2.append(["Netwerken", None, "X", None, None, None])
+    book.save(tmp_path / "formulieren.xlsx")
+    comp, problems = scans.read_scans(tmp_path, config)
+    assert messages(problems) == ["formulieren.xlsx!R31!B3: score 9 is outside 1–5"]
+    assert comp[["respondent_id", "competence", "score"]].values.tolist() == [
+        ["R31", "netwerken", 4.0], ["R32", "netwerken", 2.0]]

@@ -367,7 +367,9 @@ def _place_labels(fig, ax, points: np.ndarray, clusters: list[tuple], fontsize: 
     to_display = ax.transData.transform
     frame = ax.get_window_extent()
     marker = 4.0 * scale
-    point_boxes = [(px - marker, py - marker, px + marker, py + marker) for px, py in to_display(points)]
+    anchors = to_display(points)
+    point_boxes = [(px - marker, py - marker, px + marker, py + marker) for px, py in anchors]
+    slack = 8.0 * scale  # labels may stick out of the axes a little (there is white space)
     placed: list[tuple] = []
     for cx, cy, text in sorted(clusters, key=lambda c: (-c[1], c[0], c[2])):
         lines = text.split("\n")
@@ -381,9 +383,16 @@ def _place_labels(fig, ax, points: np.ndarray, clusters: list[tuple], fontsize: 
             box = (x0, y0, x0 + width, y0 + height)
             cost = sum(_overlap(box, other) for other in placed)
             cost += sum(_overlap(box, p) for p in point_boxes)
-            outside = (max(0, frame.x0 - box[0]) + max(0, box[2] - frame.x1)
-                       + max(0, frame.y0 - box[1]) + max(0, box[3] - frame.y1))
+            outside = (max(0, frame.x0 - slack - box[0]) + max(0, box[2] - frame.x1 - slack)
+                       + max(0, frame.y0 - slack - box[1]) + max(0, box[3] - frame.y1 - slack))
             cost += outside * height
+            # A label nearer to another point than to its own would name the wrong point.
+            centre = np.array([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2])
+            own = np.hypot(*(centre - (anchor_x, anchor_y)))
+            others = np.hypot(*(anchors - centre).T)
+            mine = np.hypot(*(anchors - (anchor_x, anchor_y)).T) < 1e-6 * scale + 2 * marker
+            if np.any(others[~mine] < own):
+                cost += width * height
             if best_cost is None or cost < best_cost - 1e-9:
                 best, best_cost = (dx, dy, ha, va, box), cost
             if cost == 0:
