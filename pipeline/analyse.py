@@ -293,7 +293,8 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         one row, with differing values joined by ``"; "``.
     thresholds : StyleThresholds
     indicators : mapping style → {code_id: weight}, optional
-        Default :data:`DEFAULT_STYLE_INDICATORS`.
+        Default: ``thresholds.indicators`` when the config has such a field, else
+        :data:`DEFAULT_STYLE_INDICATORS`. A style left out keeps its default indicators.
     coder : str, optional
         Whose codings to use (default: the first coder in ``codings``).
 
@@ -306,7 +307,8 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         strongest first (indicator weight × coding score, then segment id); for ``onbepaald``
         the strongest of either style.
     """
-    indicators = {s: dict(w) for s, w in (indicators or DEFAULT_STYLE_INDICATORS).items()}
+    indicators = indicators or getattr(thresholds, "indicators", None) or DEFAULT_STYLE_INDICATORS
+    indicators = {s: dict(w) for s, w in indicators.items()}
     for style in ("casusgericht", "netwerkgericht"):
         indicators.setdefault(style, dict(DEFAULT_STYLE_INDICATORS[style]))
     coded = _coded(codings, coder)

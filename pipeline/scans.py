@@ -45,7 +45,7 @@ import re
 import statistics
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -542,18 +542,25 @@ def parse_grid(grid: Grid, ctx: _Context, header_grid: Grid | None = None,
         return "wide"
     # Competences down the first column and respondents across: read it turned a quarter.
     # Distinct names only, so that a long table without a header is not mistaken for one.
+    form, rows = None, []
+    if default_id is not None:
+        rows = [[(_text(c.value), (i, j)) for j, c in enumerate(r)] for i, r in enumerate(header_grid)]
+        form = _form_layout(rows, ctx)
+
+    def read_form() -> str:
+        rid = _id_from_rows(rows, ctx.names) or default_id
+        places = {(i + 1, j): c.where for i, r in enumerate(grid) for j, c in enumerate(r)}
+        _parse_form(rows, lambda i, j: places.get((i, j), ""), rid, ctx, form)
+        return "form"
+
+    if form is not None and (form.score_col is not None or _mostly_marks(rows, form)):
+        return read_form()
     turned = _transpose(grid)
     h = _find_wide_header(turned, ctx.names, distinct=True)
     if h is not None:
         _parse_wide(turned, h, ctx)
         return "wide (transposed)"
-    if default_id is not None:
-        rows = [[(_text(c.value), (i, j)) for j, c in enumerate(r)] for i, r in enumerate(header_grid)]
-        rid = _id_from_rows(rows, ctx.names) or default_id
-        places = {(i + 1, j): c.where for i, r in enumerate(grid) for j, c in enumerate(r)}
-        if _parse_form(rows, lambda i, j: places.get((i, j), ""), rid, ctx):
-            return "form"
-    return ""
+    return read_form() if form is not None else ""
 
 
 def _has_numbers(grid: Grid) -> bool:
@@ -590,7 +597,7 @@ def _read_xlsx(path: Path, ctx: _Context) -> None:
     try:
         # Not read_only: merged ranges are only available on ordinary worksheets.
         book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError) as exc:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError):
         ctx.problem(path.name, "cannot be read: not a valid .xlsx workbook (damaged or another format)")
         return
     recognised, unrecognised = 0, []
@@ -754,12 +761,16 @@ def _scale_columns(row, scale: tuple[float, float]) -> dict[int, int] | None:
     return points if set(points) == set(range(lo, hi + 1)) else None
 
 
-def _parse_form(rows, where: Callable[[int, int], str], rid: str, ctx: _Context) -> bool:
-    """Read one form table (score column or one column per scale point); False if it is none.
+@dataclass(frozen=True)
+class _FormLayout:
+    header: int                      # 0-based header row
+    competence_col: int
+    score_col: int | None            # a "Score" column, or
+    marks: dict[int, int] | None     # {scale point: column}
 
-    ``rows`` are lists of ``(text, identity)``; cells merged across columns share an identity.
-    ``where(row, column)`` (1-based row, 0-based column) names a place for messages.
-    """
+
+def _form_layout(rows, ctx: _Context) -> _FormLayout | None:
+    """Find a form's header and columns in ``rows`` (lists of ``(text, identity)``)."""
     header_i, score_col, marks = None, None, None
     # Columns per scale point win over a "Score" cell: a merged "Score" often heads them.
     for i, row in enumerate(rows[:6]):
@@ -775,7 +786,7 @@ def _parse_form(rows, where: Callable[[int, int], str], rid: str, ctx: _Context)
                 header_i = i
                 break
     if header_i is None:
-        return False
+        return None
     value_cols = {score_col} if score_col is not None else set(marks.values())
     body = rows[header_i + 1:]
     head_keys = [_header_key(t) for t, _ in rows[header_i]]
@@ -787,9 +798,31 @@ def _parse_form(rows, where: Callable[[int, int], str], rid: str, ctx: _Context)
                 if j not in value_cols and t and ctx.names.match(t):
                     counts[j] = counts.get(j, 0) + 1
         if not counts:
-            return False
+            return None
         comp_col = min(counts, key=lambda j: (-counts[j], j))
-    for i, row in enumerate(body, start=header_i + 2):
+    return _FormLayout(header_i, comp_col, score_col, marks)
+
+
+def _mostly_marks(rows, form: _FormLayout) -> bool:
+    """Whether the scale columns hold marks rather than numbers (which a transposed wide
+    sheet with respondents numbered 1 … 5 would hold)."""
+    texts = [row[j][0].strip().casefold() for row in rows[form.header + 1:] for j in (form.marks or {}).values()
+             if j < len(row) and row[j][0].strip()]
+    return sum(t in MARKS for t in texts) >= len(texts) / 2
+
+
+def _parse_form(rows, where: Callable[[int, int], str], rid: str, ctx: _Context,
+                form: _FormLayout | None = None) -> bool:
+    """Read one form table (score column or one column per scale point); False if it is none.
+
+    ``rows`` are lists of ``(text, identity)``; cells merged across columns share an identity.
+    ``where(row, column)`` (1-based row, 0-based column) names a place for messages.
+    """
+    form = form or _form_layout(rows, ctx)
+    if form is None:
+        return False
+    header_i, comp_col, score_col, marks = form.header, form.competence_col, form.score_col, form.marks
+    for i, row in enumerate(rows[header_i + 1:], start=header_i + 2):
         name = row[comp_col][0] if comp_col < len(row) else ""
         k = _header_key(name)
         if not name or _is_respondent_header(k) or k in SUMMARY_ROWS:

@@ -91,10 +91,14 @@ def segment_documents(documents: list[Document], unit: str = "turn") -> tuple[pd
     Raises
     ------
     ValueError
-        Unknown ``unit``.
+        Unknown ``unit``, or two documents with the same ``doc_id``.
     """
     if unit not in UNITS:
         raise ValueError(f"unknown segment unit {unit!r}; choose one of {', '.join(UNITS)}")
+    ids = [d.doc_id for d in documents]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValueError(f"duplicate doc_id(s): {', '.join(dupes)}")
     spans_of = UNITS[unit]
     rows: list[dict] = []
     texts: dict[str, str] = {}

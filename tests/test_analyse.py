@@ -228,3 +228,18 @@ def test_outputs_are_sorted_and_deterministic(coded, seg_meta, codebook):
                lambda c: analyse.cooccurrence(c),
                lambda c: analyse.respondent_styles(c, seg_meta, None, StyleThresholds())):
         pd.testing.assert_frame_equal(fn(coded), fn(shuffled))
+
+
+def test_indicators_can_come_from_the_style_config():
+    from types import SimpleNamespace
+
+    segs = segments({"A": "r" * 10})
+    segs["respondent_id"] = "A"
+    rows = [("A:0001", NETWERK), ("A:0002", "vertrouwen.partners"), ("A:0003", "vertrouwen.partners"),
+            ("A:0004", CASUS), ("A:0005", "uitkomst.small_wins")]
+    config = SimpleNamespace(min_segments=3, min_share=0.05, min_margin=0.05,
+                             indicators={"netwerkgericht": {NETWERK: 1.0, "vertrouwen.partners": 0.5}})
+    row = analyse.respondent_styles(codings(rows), segs, None, config).iloc[0]
+    assert (row["casus_score"], row["netwerk_score"]) == (pytest.approx(0.1), pytest.approx(0.2))
+    assert row["style"] == "netwerkgericht"
+    assert row["evidence"] == "A:0001;A:0002;A:0003"   # weight × score: 1.0, then 0.5, 0.5 by id

@@ -134,6 +134,28 @@ def _set_language(doc, lang: str = "nl-NL") -> None:
     lang_el.set(qn("w:val"), lang)
 
 
+def _header_width_mm(text: str) -> float:
+    """Room a bold 9 pt header needs on one line: ~1.95 mm per character plus cell margins."""
+    return len(text) * 1.95 + 4.5
+
+
+def fit_widths(header: list[str], widths_mm: list[float]) -> list[float]:
+    """Column widths that add up to at most the text width and keep every header word whole.
+
+    Columns narrower than their header are widened; the extra room is taken from the widest
+    column (the text column, whose content wraps anyway).
+    """
+    widths = [max(w, _header_width_mm(h)) for w, h in zip(widths_mm, header)]
+    excess = sum(widths) - TEXT_WIDTH_MM
+    if excess > 0:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        widths[widest] = max(widths[widest] - excess, _header_width_mm(header[widest]))
+    total = sum(widths)
+    if total > TEXT_WIDTH_MM:
+        widths = [w * TEXT_WIDTH_MM / total for w in widths]
+    return widths
+
+
 # --------------------------------------------------------------------------------------------
 # the document builder
 
@@ -183,9 +205,7 @@ class ReportBuilder:
         """
         self.n_tables += 1
         self.caption("Tabel", caption, keep_with_next=True)
-        total = sum(widths_mm)
-        if total > TEXT_WIDTH_MM:
-            widths_mm = [w * TEXT_WIDTH_MM / total for w in widths_mm]
+        widths_mm = fit_widths(header, widths_mm)
         align = align or ["l"] * len(header)
         alignment = {"l": WD_ALIGN_PARAGRAPH.LEFT, "r": WD_ALIGN_PARAGRAPH.RIGHT,
                      "c": WD_ALIGN_PARAGRAPH.CENTER}
@@ -317,8 +337,9 @@ def method_text(run) -> list[str]:
     ]
     skipped = len(run.documents) - n_docs if not run.documents.empty else 0
     if skipped:
-        paragraphs[0] += (f" {_count(skipped, 'bestand is', 'bestanden zijn')} overgeslagen omdat "
-                          "ze niet gelezen konden worden (zie documents.csv).")
+        paragraphs[0] += (" " + ("Eén bestand is overgeslagen omdat het" if skipped == 1 else
+                                 f"{skipped} bestanden zijn overgeslagen omdat ze")
+                          + " niet gelezen kon" + ("" if skipped == 1 else "den") + " worden (zie documents.csv).")
 
     book = run.codebook
     manifest_book = (getattr(run, "manifest", None) or {}).get("codebook", {}) or {}
@@ -396,7 +417,7 @@ def _code_section(builder: ReportBuilder, run, labels: CodeLabels, figures: dict
                     f"({_count(int(top.n_segments), 'segment', 'segmenten')} bij "
                     f"{_count(int(top.n_respondents), 'respondent', 'respondenten')}).")
             if len(unused):
-                text += (f" {_count(len(unused), 'code is', 'codes zijn')} niet toegekend: "
+                text += (" Niet toegekend: "
                          + _join([f"‘{labels.label(c)}’" for c in sorted(unused['code_id'], key=labels.sort_key)]) + ".")
             builder.paragraph(text)
         summary = summary.assign(_order=summary["code_id"].map(labels.sort_key)).sort_values("_order")
@@ -412,7 +433,7 @@ def _code_section(builder: ReportBuilder, run, labels: CodeLabels, figures: dict
             "Aantal segmenten en respondenten per code (codes met subcodes: totaal van de subcodes)",
             ["Code", "Segmenten", "Respondenten"],
             [[labels.label(r.code_id), r.n_segments, r.n_respondents] for r in summary.itertuples()],
-            [110, 25, 25], align=["l", "r", "r"], indent=depth,
+            [100, 28, 32], align=["l", "r", "r"], indent=depth,
             bold_rows=[labels.is_parent(c) for c in summary["code_id"]],
         )
     for name in ("code_frequenties", "code_respondent_heatmap", "code_cooccurrentie"):
@@ -439,7 +460,7 @@ def _style_section(builder: ReportBuilder, run, figures: dict[str, SavedFigure])
             [[r.respondent_id, style_label(r.style), _percent(pd.to_numeric(r.casus_score, errors="coerce")),
               _percent(pd.to_numeric(r.netwerk_score, errors="coerce")),
               format_number(r.n_segments, 0)] for r in resp.itertuples()],
-            [35, 40, 30, 30, 25], align=["l", "l", "r", "r", "r"],
+            [30, 36, 32, 33, 29], align=["l", "l", "r", "r", "r"],
         )
     builder.figure_or_note(figures, "regiestijl_scatter")
 
@@ -471,7 +492,7 @@ def _competence_section(builder: ReportBuilder, run, figures: dict[str, SavedFig
               format_number(r.sd), format_number(r.min, 0 if float(r.min or 0).is_integer() else 1),
               format_number(r.max, 0 if float(r.max or 0).is_integer() else 1), format_number(r.rank, 0)]
              for r in summary.itertuples()],
-            [52, 14, 24, 18, 16, 16, 20], align=["l", "r", "r", "r", "r", "r", "r"],
+            [50, 12, 26, 16, 16, 16, 20], align=["l", "r", "r", "r", "r", "r", "r"],
         )
     for name in ("competentieprofiel", "competenties_per_respondent", "competenties_per_stijl"):
         builder.figure_or_note(figures, name)
@@ -517,7 +538,9 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
         rows = []
         for code in book.codes:
             sources = [book.references.get(key, key) for key in code.sources]
-            rows.append([[code.label, code.id], code.definition.strip() or "–", sources or ["–"]])
+            # Zero-width spaces after the dots let a long id wrap at a dot, not mid-word.
+            rows.append([[code.label, code.id.replace(".", ".\u200b")], code.definition.strip() or "–",
+                         sources or ["–"]])
     depth = []
     for code_id in ids:
         level, current, seen = 0, code_id, set()
@@ -527,7 +550,7 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
             level += 1
         depth.append(level)
     table = builder.table("Codeboek: label (met code-id), definitie en bronnen", ["Code", "Definitie", "Bronnen"],
-                          rows, [42, 68, 50], indent=depth, bold_rows=[labels.is_parent(c) for c in ids],
+                          rows, [46, 64, 50], indent=depth, bold_rows=[labels.is_parent(c) for c in ids],
                           rows_can_split=True)
     # The dotted id under the label in small grey type.
     for row in table.rows[1:]:

@@ -1,0 +1,265 @@
+"""Person names: trimming detected spans, parsing names, speaker labels, and linking mentions.
+
+A person is mentioned in many ways across a study: "Dylan van Dam", later "Dylan"; "mevrouw
+Bakker", later "Bakker"; the speaker label "Jansen, P." and "Jansen" in the text. The
+:class:`PersonRegistry` links each mention to one person (one pseudonym) when that is unambiguous
+in the study, else when it is unambiguous in the document, else keeps the mention as its own
+person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .allow_list import AllowList
+
+TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”‘’«»/<>|]+")
+INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z]\.?[A-Z]?\.?$")
+_SENTENCE_END = tuple(".!?:;…\n\"“”'‘’-–—([*")
+_PLACE_PREPOSITIONS = {"in", "naar", "uit", "te", "bij", "richting", "vanuit", "rond", "omgeving",
+                       "buurt", "wijk", "regio", "gemeente"}
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` begins a sentence (start of text, or after . ! ? : ; a quote or a dash)."""
+    before = text[:pos].rstrip(" \t")
+    return not before or before.endswith(_SENTENCE_END)
+
+
+def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text[start:end]`` as ``(start, end, word)`` with absolute offsets."""
+    out = []
+    for m in TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        # A trailing full stop belongs to the sentence unless the token is an initial ("P.").
+        while e > s + 1 and text[e - 1] in ".-'’" and not INITIALS.match(text[s:e]):
+            e -= 1
+        out.append((s, e, text[s:e]))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_initials(word: str) -> bool:
+    return bool(INITIALS.match(word))
+
+
+def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a detected person span to the name itself.
+
+    Drops forms of address ("mevrouw"), sentence-initial ordinary words ("Volgens Hans"),
+    lower-case words and dangling particles ("Bakker van" → "Bakker"), and cuts at the first
+    lower-case word that is not a surname particle. Returns ``None`` when nothing name-like is left.
+    """
+    toks = tokens_in(text, start, end)
+    # Cut at the first lower-case non-particle word after the start ("Dylan zei").
+    for i, (s, e, w) in enumerate(toks):
+        if i and not _capitalised(w) and not lexicon.is_particle(w) and not is_initials(w):
+            toks = toks[:i]
+            break
+    while toks:
+        s, e, w = toks[0]
+        nxt = toks[1][2] if len(toks) > 1 else ""
+        if lexicon.is_title(w):
+            toks = toks[1:]
+        elif not _capitalised(w) and not (lexicon.is_particle(w) and _capitalised(nxt)):
+            toks = toks[1:]
+        elif (len(toks) > 1 and lexicon.is_plain_word(w) and not lexicon.is_name_word(w)
+              and not lexicon.is_particle(w)):
+            toks = toks[1:]
+        else:
+            break
+    while toks and (lexicon.is_particle(toks[-1][2]) or not _capitalised(toks[-1][2])
+                    or lexicon.is_title(toks[-1][2])):
+        toks = toks[:-1]
+    if not toks or all(is_initials(w) for _, _, w in toks):
+        return None
+    return toks[0][0], toks[-1][1]
+
+
+def trim_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a place or institution span; drop one-word spans that are ordinary words in context.
+
+    "Best" at the start of a sentence is the adverb; "in Best" is the town.
+    """
+    toks = tokens_in(text, start, end)
+    while toks and (not _capitalised(toks[0][2]) and not any(c.isdigit() for c in toks[0][2])
+                    or (len(toks) > 1 and sentence_start(text, toks[0][0])
+                        and lexicon.is_plain_word(toks[0][2]))):
+        toks = toks[1:]
+    while toks and not _capitalised(toks[-1][2]) and not any(c.isdigit() for c in toks[-1][2]):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    if len(toks) == 1 and lexicon.is_plain_word(toks[0][2]):
+        before = text[:toks[0][0]].split()
+        if sentence_start(text, toks[0][0]) or not before or before[-1].casefold() not in _PLACE_PREPOSITIONS:
+            return None
+    return toks[0][0], toks[-1][1]
+
+
+# ------------------------------------------------------------------------------ speaker labels
+VOICE_TAG = re.compile(r"<v(?:\.[^\s>]+)*\s+([^>]+)>")
+
+
+def label_name_spans(label: str, allow_list: AllowList) -> list[tuple[int, int]]:
+    """Name parts of a speaker label or VTT voice name.
+
+    ``"Jansen, P. (Actiecentrum)"`` → the span of ``"Jansen, P."``; ``"Interviewer"``, ``"R6"``,
+    ``"Spreker 2"`` → none. Capitalised words that are not roles, codes, allow-listed phrases or
+    plain ordinary words are taken as a name: in a label a capitalised word is a name by default.
+    """
+    protected = allow_list.protected_spans(label)
+
+    def is_protected(s: int, e: int) -> bool:
+        return any(ps <= s and e <= pe for ps, pe in protected)
+
+    spans: list[tuple[int, int]] = []
+    current: list[tuple[int, int, str]] = []
+
+    def close():
+        while current and lexicon.is_particle(current[-1][2]):
+            current.pop()
+        if current:
+            spans.append((current[0][0], current[-1][1]))
+        current.clear()
+
+    # Parentheses, brackets and separators end a name ("Jansen (Actiecentrum)").
+    for m in re.finditer(r"[^()\[\]{}<>|/;:–—]+", label):
+        for s, e, w in tokens_in(label, m.start(), m.end()):
+            if is_protected(s, e) or any(c.isdigit() for c in w):
+                close()
+                continue
+            if is_initials(w) and current:
+                current.append((s, e, w))
+            elif lexicon.is_particle(w) and current:
+                current.append((s, e, w))
+            elif _capitalised(w) and len(w.rstrip(".")) > 1 and (
+                    not lexicon.is_plain_word(w) or lexicon.is_name_word(w)):
+                current.append((s, e, w))
+            elif is_initials(w) and len(w) > 1 and w.endswith("."):
+                current.append((s, e, w))
+            else:
+                close()
+        close()
+    return spans
+
+
+# ------------------------------------------------------------------------------ name parsing
+@dataclass(frozen=True)
+class PersonName:
+    """A parsed person mention (all parts case-folded).
+
+    ``kind`` is ``full`` (given name and surname), ``initials`` (initials and surname),
+    ``surname`` (a surname with particle, "De Boer") or ``single`` (one word).
+    """
+
+    given: tuple[str, ...]
+    initials: str
+    surname: str
+    core: str
+    kind: str
+
+    @property
+    def key(self) -> str:
+        if self.kind == "full":
+            return f"full:{' '.join(self.given)}|{self.surname}"
+        if self.kind == "initials":
+            return f"init:{self.initials}|{self.surname}"
+        if self.kind == "surname":
+            return f"sur:{self.surname}"
+        return f"one:{self.core}"
+
+
+def _fold(word: str) -> str:
+    return word.strip(".,'’").casefold()
+
+
+def parse_person(text: str) -> PersonName:
+    """Parse a trimmed person mention into given names, initials and surname."""
+    text = re.sub(r"(?:'s|’s)$", "", " ".join(text.split()))
+    if "," in text:
+        left, right = text.split(",", 1)
+        surname_words, given_words = left.split(), right.split()
+    else:
+        words = text.split()
+        cut = next((i for i, w in enumerate(words) if i and lexicon.is_particle(w) and w[:1].islower()), None)
+        if cut is None and len(words) > 1 and lexicon.is_particle(words[0]):
+            cut = 0
+        if cut is None:
+            cut = len(words) - 1
+        given_words, surname_words = words[:cut], words[cut:]
+    initials = "".join(c for w in given_words if is_initials(w) for c in w if c.isalpha()).casefold()
+    given = tuple(_fold(w) for w in given_words if not is_initials(w))
+    surname = " ".join(_fold(w) for w in surname_words)
+    core = _fold(surname_words[-1]) if surname_words else ""
+    if given and surname:
+        kind = "full"
+    elif initials and surname:
+        kind = "initials"
+    elif len(surname_words) > 1:
+        kind = "surname"
+    else:
+        kind = "single"
+        core = core or (given[0] if given else "")
+    return PersonName(given, initials, surname, core, kind)
+
+
+@dataclass
+class PersonRegistry:
+    """Links person mentions to persons (entity keys) across a study.
+
+    Add every full-name mention first (:meth:`add`), then :meth:`resolve` the partial ones.
+    """
+
+    names: dict[str, PersonName] = field(default_factory=dict)
+    by_part: dict[str, set[str]] = field(default_factory=dict)
+    in_doc: dict[str, set[str]] = field(default_factory=dict)
+
+    def _index(self, key: str, name: PersonName, doc_id: str) -> None:
+        self.names.setdefault(key, name)
+        parts = set(name.given) | {name.surname, name.core}
+        for part in parts - {""}:
+            self.by_part.setdefault(part, set()).add(key)
+        self.in_doc.setdefault(doc_id, set()).add(key)
+
+    def add(self, name: PersonName, doc_id: str) -> str:
+        """Register a full-name mention; return its entity key."""
+        self._index(name.key, name, doc_id)
+        return name.key
+
+    def _candidates(self, name: PersonName) -> set[str]:
+        if name.kind == "initials":
+            found = self.by_part.get(name.surname, set()) | self.by_part.get(name.core, set())
+            return {k for k in found if self.names[k].kind == "full"
+                    and self.names[k].given and self.names[k].given[0][:1] == name.initials[:1]}
+        if name.kind == "surname":
+            found = self.by_part.get(name.surname, set())
+        else:
+            found = self.by_part.get(name.core, set())
+        return {k for k in found if self.names[k].kind == "full"}
+
+    def resolve(self, name: PersonName, doc_id: str) -> str:
+        """Entity key of a mention: a full name's own key, or the person it unambiguously refers to."""
+        if name.kind == "full":
+            return self.add(name, doc_id)
+        candidates = self._candidates(name)
+        if len(candidates) != 1:
+            candidates &= self.in_doc.get(doc_id, set())
+        if len(candidates) != 1 and name.kind == "single":
+            # "mevrouw Bakker" earlier, "Bakker" now: a partial person seen before.
+            partial = {k for k in self.by_part.get(name.core, set()) if self.names[k].kind != "full"}
+            candidates = partial if len(partial) == 1 else candidates
+        if len(candidates) == 1:
+            key = next(iter(candidates))
+            self.in_doc.setdefault(doc_id, set()).add(key)
+            return key
+        self._index(name.key, name, doc_id)
+        return name.key
+
+    def name_parts(self) -> dict[str, set[str]]:
+        """Part (case-folded word or surname) → entity keys, for finding bare mentions."""
+        return {part: set(keys) for part, keys in self.by_part.items()}

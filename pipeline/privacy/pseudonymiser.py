@@ -1,0 +1,479 @@
+"""The Pseudonymiser: consistent pseudonyms for every identifier across a study.
+
+Fit on all documents of a study (so that "Dylan" in one interview and "Dylan van Dam" in another
+get the same pseudonym and numbering is stable), then transform them. The key that maps pseudonyms
+back is written to the private folder, never to the output folder.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ConfigError
+from ..model import Document, Turn
+from . import lexicon
+from .allow_list import AllowList, load_allow_list
+from .engine import DeduceEngine, Detection
+from .names import (VOICE_TAG, PersonName, PersonRegistry, label_name_spans, parse_person,
+                    sentence_start, trim_person, trim_place)
+from .patterns import detect_patterns
+
+logger = logging.getLogger(__name__)
+
+KEY_COLUMNS = ("original", "pseudonym", "type", "documents")
+REVIEW_COLUMNS = ("doc_id", "turn_index", "token", "context")
+#: Pseudonym types, in the order the key lists them.
+TYPES = ("PERSOON", "LOCATIE", "ADRES", "POSTCODE", "INSTELLING", "DATUM", "LEEFTIJD", "TELEFOON",
+         "EMAIL", "URL", "BSN", "DOSSIER", "ID")
+#: Types whose spans give way to the allow-list and are trimmed to the name itself.
+_NAMED = {"PERSOON", "LOCATIE", "INSTELLING"}
+_PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
+_CONTEXT = 40
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    type: str
+    entity: str = ""
+    weak: bool = False
+
+
+@dataclass
+class _Unit:
+    """A piece of text that is pseudonymised on its own: a header line, a label or a turn text."""
+
+    doc_id: str
+    doc_pos: int
+    turn_index: int  # 1-based; 0 for header lines
+    part: int  # 0 header/label, 1 text
+    line: int
+    text: str
+    spans: list[_Span] = field(default_factory=list)
+
+    @property
+    def position(self) -> tuple[int, int, int, int]:
+        return (self.doc_pos, self.turn_index, self.part, self.line)
+
+    @property
+    def is_label(self) -> bool:
+        return self.part == 0 and self.turn_index > 0
+
+
+def _norm(kind: str, text: str) -> str:
+    text = " ".join(text.split()).casefold()
+    if kind == "TELEFOON":
+        digits = re.sub(r"\D", "", text)
+        return re.sub(r"^(?:0031|31)", "0", digits) if not text.startswith("0") else digits
+    if kind == "DATUM":
+        text = re.sub(r"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|de)\b", " ", text)
+        for short, full in (("jan", "januari"), ("febr", "februari"), ("feb", "februari"),
+                            ("mrt", "maart"), ("apr", "april"), ("jun", "juni"), ("jul", "juli"),
+                            ("aug", "augustus"), ("sept", "september"), ("sep", "september"),
+                            ("okt", "oktober"), ("nov", "november"), ("dec", "december")):
+            text = re.sub(rf"\b{short}\b\.?", full, text)
+        text = re.sub(r"(\d)(?:e|ste|de|ë)\b", r"\1", text)
+        return " ".join(text.split())
+    if kind in ("BSN", "DOSSIER", "ID"):
+        return re.sub(r"[\s.]", "", text)
+    return text
+
+
+def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(start, end)]
+    for ts, te in taken:
+        nxt = []
+        for s, e in pieces:
+            if te <= s or ts >= e:
+                nxt.append((s, e))
+                continue
+            if s < ts:
+                nxt.append((s, ts))
+            if te < e:
+                nxt.append((te, e))
+        pieces = nxt
+    return pieces
+
+
+class Pseudonymiser:
+    """Replace identifiers in transcripts by consistent pseudonyms such as ``[PERSOON-3]``.
+
+    scikit-learn style: nothing happens in ``__init__``; :meth:`fit` detects identifiers in all
+    documents and numbers them; :meth:`transform` returns new documents with turn texts, speaker
+    labels and header lines pseudonymised.
+
+    Parameters
+    ----------
+    config : StudyConfig, optional
+        Supplies ``allow_list``, ``private_dir`` and ``out``.
+    allow_list : AllowList or path, optional
+        Overrides ``config.allow_list``; default ``codebook/allow_list.yaml``.
+    engine : DeduceEngine, optional
+        The name detector; default the process-wide deduce instance.
+
+    Attributes
+    ----------
+    entities_ : dict
+        Entity key → pseudonym, after :meth:`fit`.
+    problems_ : list of str
+        Texts deduce failed on (pattern detectors still ran on them).
+    """
+
+    def __init__(self, config=None, *, allow_list=None, engine=None):
+        self.config = config
+        self.allow_list = allow_list
+        self.engine = engine
+
+    # ------------------------------------------------------------------ set-up
+    def _check_folders(self, private_dir: Path | None = None) -> None:
+        if self.config is None:
+            return
+        private = Path(private_dir if private_dir is not None else self.config.private_dir).resolve()
+        out = Path(self.config.out).resolve()
+        if private == out or out in private.parents:
+            raise ConfigError(
+                f"the private folder {private} is inside the output folder {out}: the pseudonym key "
+                "would be published with the outputs; choose a private_dir outside --out")
+
+    def _load_allow_list(self) -> AllowList:
+        if isinstance(self.allow_list, AllowList):
+            return self.allow_list
+        if self.allow_list is not None:
+            return load_allow_list(self.allow_list)
+        if self.config is not None:
+            return load_allow_list(self.config.allow_list)
+        return load_allow_list()
+
+    # ------------------------------------------------------------------ fit
+    def fit(self, documents: list[Document]) -> "Pseudonymiser":
+        """Detect identifiers in all ``documents`` and give each a pseudonym.
+
+        Parameters
+        ----------
+        documents : list of Document
+
+        Returns
+        -------
+        self
+        """
+        self._check_folders()
+        self.allow_list_ = self._load_allow_list()
+        self.engine_ = self.engine if self.engine is not None else DeduceEngine()
+        self.problems_: list[str] = []
+        self.registry_ = PersonRegistry()
+        self.entities_: dict[str, str] = {}
+        self._counters = {t: 0 for t in TYPES}
+        self._units: dict[tuple, _Unit] = {}
+        self._originals: dict[tuple[str, str], set[str]] = {}
+        self._analyse(documents)
+        return self
+
+    def _units_of(self, documents: list[Document], start_pos: int = 0) -> list[_Unit]:
+        units = []
+        for pos, doc in enumerate(sorted(documents, key=lambda d: d.doc_id), start=start_pos):
+            for i, line in enumerate(doc.header):
+                units.append(_Unit(doc.doc_id, pos, 0, 0, i, line))
+            for t, turn in enumerate(doc.turns, start=1):
+                units.append(_Unit(doc.doc_id, pos, t, 0, 0, turn.speaker))
+                units.append(_Unit(doc.doc_id, pos, t, 1, 0, turn.text))
+        return units
+
+    def _detect(self, unit: _Unit) -> list[_Span]:
+        text = unit.text
+        if not text or not text.strip():
+            return []
+        allow = self.allow_list_
+        if unit.is_label:
+            voice = VOICE_TAG.fullmatch(text.strip())
+            offset = text.index(voice.group(1)) if voice else 0
+            inner = voice.group(1) if voice else text
+            return [_Span(s + offset, e + offset, "PERSOON") for s, e in label_name_spans(inner, allow)]
+        found: list[Detection] = []
+        try:
+            found.extend(self.engine_.detect(text))
+        except Exception as exc:  # never fail a run on odd text; patterns below still apply
+            self.problems_.append(f"{unit.doc_id} turn {unit.turn_index}: deduce failed ({type(exc).__name__})")
+        found.extend(detect_patterns(text, allow))
+        for m in VOICE_TAG.finditer(text):
+            for s, e in label_name_spans(m.group(1), allow):
+                found.append(Detection(m.start(1) + s, m.start(1) + e, "PERSOON", "voice", 100))
+        if not allow.pseudonymise_ages:
+            found = [d for d in found if d.type != "LEEFTIJD"]
+        return self._resolve_overlaps(text, found, allow.protected_spans(text))
+
+    def _resolve_overlaps(self, text: str, found: list[Detection],
+                          protected: list[tuple[int, int]]) -> list[_Span]:
+        """Highest priority first; lower ones keep only their parts outside taken ranges."""
+        order = sorted(found, key=lambda d: (-(d.priority or (20 if d.type not in _NAMED else 10)),
+                                             -(d.end - d.start), d.start, d.type))
+        taken: list[tuple[int, int]] = []
+        spans: list[_Span] = []
+        for det in order:
+            if det.type in _NAMED:
+                pieces = _subtract(det.start, det.end, taken + protected)
+            else:
+                pieces = _subtract(det.start, det.end, taken)
+                if pieces != [(det.start, det.end)]:
+                    continue
+            for s, e in pieces:
+                trimmed = (trim_person if det.type == "PERSOON" else trim_place)(text, s, e) \
+                    if det.type in _NAMED else (s, e)
+                if trimmed is None:
+                    continue
+                s, e = trimmed
+                if self.allow_list_.contains(text[s:e]):
+                    continue
+                weak = False
+                if det.type == "PERSOON" and det.source != "voice" and " " not in text[s:e]:
+                    word = text[s:e]
+                    if lexicon.is_plain_word(word):
+                        continue
+                    # "Roos zei" is a name only if Roos is known as a person elsewhere.
+                    weak = lexicon.is_dictionary_word(word) and sentence_start(text, s)
+                if det.type == "LOCATIE" and self.allow_list_.keep_places and \
+                        text[s:e].casefold() in {p.casefold() for p in self.allow_list_.keep_places}:
+                    continue
+                spans.append(_Span(s, e, det.type, weak=weak))
+                taken.append((s, e))
+        return sorted(spans, key=lambda sp: sp.start)
+
+    def _analyse(self, documents: list[Document], start_pos: int = 0) -> None:
+        units = self._units_of(documents, start_pos)
+        for unit in units:
+            unit.spans = self._detect(unit)
+        registry = self.registry_
+        # 1. Full names define persons; 2. partial mentions link to them.
+        parsed: dict[tuple[int, int], PersonName] = {}
+        for u, unit in enumerate(units):
+            for k, span in enumerate(unit.spans):
+                if span.type == "PERSOON":
+                    parsed[(u, k)] = name = parse_person(unit.text[span.start:span.end])
+                    if name.kind == "full":
+                        span.entity = registry.add(name, unit.doc_id)
+        for u, unit in enumerate(units):
+            for k, span in enumerate(unit.spans):
+                if span.type == "PERSOON" and not span.entity and not span.weak:
+                    span.entity = registry.resolve(parsed[(u, k)], unit.doc_id)
+        # Weak mentions ("Roos" at a sentence start) count only for known names.
+        known = registry.name_parts()
+        for u, unit in enumerate(units):
+            keep = []
+            for k, span in enumerate(unit.spans):
+                if span.weak and not span.entity:
+                    if parsed[(u, k)].core not in known:
+                        continue
+                    span.entity = registry.resolve(parsed[(u, k)], unit.doc_id)
+                keep.append(span)
+            unit.spans = keep
+        # 3. Bare mentions of known name parts that deduce missed ("Jansen" after the label).
+        self._propagate(units)
+        # 4. Everything else is keyed by its normalised text.
+        for unit in units:
+            for span in unit.spans:
+                if not span.entity:
+                    span.entity = f"{span.type}:{_norm(span.type, unit.text[span.start:span.end])}"
+        self._number(units)
+        for unit in units:
+            self._units[(unit.doc_id, unit.turn_index, unit.part, unit.line, unit.text)] = unit
+            for span in unit.spans:
+                original = " ".join(unit.text[span.start:span.end].split())
+                self._originals.setdefault((original, self.entities_[span.entity]), set()).add(unit.doc_id)
+
+    def _propagate(self, units: list[_Unit]) -> None:
+        parts = self.registry_.name_parts()
+        allow = self.allow_list_
+        words = sorted((p for p in parts if len(p) >= 2 and not lexicon.is_plain_word(p.split()[-1])
+                        and not lexicon.is_particle(p) and not allow.contains(p)),
+                       key=lambda p: (-len(p), p))
+        if not words:
+            return
+        pattern = re.compile(
+            r"(?<![\w\[-])(?:%s)(?:'s|’s)?(?![\w-])" % "|".join(r"\s+".join(map(re.escape, w.split())) for w in words),
+            re.IGNORECASE)
+        for unit in units:
+            if unit.is_label or not unit.text:
+                continue
+            taken = [(s.start, s.end) for s in unit.spans] + allow.protected_spans(unit.text)
+            added = []
+            for m in pattern.finditer(unit.text):
+                s, e = m.span()
+                word = re.sub(r"(?:'s|’s)$", "", m.group(0))
+                e = s + len(word)
+                last = word.split()[-1]
+                if not last[:1].isupper() or any(ts < e and s < te for ts, te in taken):
+                    continue
+                if lexicon.is_dictionary_word(last) and sentence_start(unit.text, s):
+                    continue
+                name = parse_person(word)
+                added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _number(self, units: list[_Unit]) -> None:
+        first: dict[str, tuple] = {}
+        for unit in units:
+            for span in unit.spans:
+                first.setdefault(span.entity, (unit.position, span.start, span.type))
+        for entity, (_, _, kind) in sorted(first.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0])):
+            if entity not in self.entities_:
+                self._counters[kind] = self._counters.get(kind, 0) + 1
+                self.entities_[entity] = f"[{kind}-{self._counters[kind]}]"
+
+    # ------------------------------------------------------------------ transform
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "entities_"):
+            raise RuntimeError("call fit() before transform(), key_table() or check_leaks()")
+
+    @staticmethod
+    def _apply(unit: _Unit, entities: dict[str, str]) -> str:
+        text = unit.text
+        for span in sorted(unit.spans, key=lambda sp: sp.start, reverse=True):
+            text = text[:span.start] + entities[span.entity] + text[span.end:]
+        return text
+
+    def transform(self, documents: list[Document]) -> list[Document]:
+        """Pseudonymised copies of ``documents`` (same order); the inputs are not changed.
+
+        Texts not seen by :meth:`fit` are analysed now; new identifiers get the next numbers.
+        """
+        self._check_fitted()
+        unseen = [d for d in documents if any(
+            (u.doc_id, u.turn_index, u.part, u.line, u.text) not in self._units for u in self._units_of([d]))]
+        if unseen:
+            start = 1 + max((u.doc_pos for u in self._units.values()), default=-1)
+            self._analyse(unseen, start_pos=start)
+        out = []
+        for doc in documents:
+            def get(t, part, line, text):
+                return self._apply(self._units[(doc.doc_id, t, part, line, text)], self.entities_)
+
+            header = [get(0, 0, i, line) for i, line in enumerate(doc.header)]
+            turns = [replace(turn, speaker=get(t, 0, 0, turn.speaker), text=get(t, 1, 0, turn.text))
+                     for t, turn in enumerate(doc.turns, start=1)]
+            out.append(replace(doc, turns=turns, header=header))
+        return out
+
+    def fit_transform(self, documents: list[Document]) -> list[Document]:
+        return self.fit(documents).transform(documents)
+
+    # ------------------------------------------------------------------ tables
+    def key_table(self) -> pd.DataFrame:
+        """The pseudonym key: one row per (original form, pseudonym).
+
+        Returns
+        -------
+        DataFrame
+            Columns ``original, pseudonym, type, documents`` (documents: ``;``-joined doc_ids),
+            sorted by type, number, original.
+        """
+        self._check_fitted()
+        rows = []
+        for (original, pseudonym), docs in self._originals.items():
+            kind, number = pseudonym[1:-1].rsplit("-", 1)
+            rows.append((TYPES.index(kind) if kind in TYPES else len(TYPES), int(number), original,
+                         pseudonym, kind, ";".join(sorted(docs))))
+        rows.sort()
+        return pd.DataFrame([r[2:] for r in rows], columns=list(KEY_COLUMNS))
+
+    def review_table(self) -> pd.DataFrame:
+        """Capitalised words that were kept and might be names, for a human to check.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``doc_id, turn_index, token, context``: one row per (document, turn, word),
+            ``context`` is the pseudonymised text ±40 characters around the word's first use.
+        """
+        from .review import review_candidates
+
+        self._check_fitted()
+        rows = []
+        for unit in sorted(self._units.values(), key=lambda u: u.position):
+            if unit.part != 1 and unit.turn_index:
+                continue
+            rows.extend((unit.doc_id, unit.turn_index, token, context)
+                        for token, context in review_candidates(self._apply(unit, self.entities_),
+                                                                self.allow_list_, _CONTEXT))
+        df = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
+        return df.drop_duplicates(["doc_id", "turn_index", "token"]).reset_index(drop=True)
+
+    def write_private(self, private_dir: str | Path | None = None) -> dict[str, Path]:
+        """Write ``pseudonym_key.csv`` and ``review.csv`` into the private folder.
+
+        Parameters
+        ----------
+        private_dir : path, optional
+            Default ``config.private_dir``.
+
+        Raises
+        ------
+        ConfigError
+            When the private folder is inside the output folder.
+        """
+        from .. import tables
+
+        self._check_fitted()
+        folder = Path(private_dir if private_dir is not None else
+                      (self.config.private_dir if self.config is not None else "private"))
+        self._check_folders(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            # The key re-identifies people: keep it out of any repository the folder may be in.
+            ignore.write_text("# written by regie-pipeline: never commit the pseudonym key\n*\n", encoding="utf-8")
+        paths = {"key": folder / "pseudonym_key.csv", "review": folder / "review.csv"}
+        tables.write_csv(self.key_table(), paths["key"])
+        tables.write_csv(self.review_table(), paths["review"])
+        return paths
+
+    # ------------------------------------------------------------------ leak check
+    def leak_identifiers(self) -> pd.DataFrame:
+        """What the leak check searches for: originals of the key and the parts of person names.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``identifier, pseudonym, type, case_sensitive``. Identifiers shorter than 3
+            characters, allow-listed ones and ordinary words are left out; words that are both an
+            ordinary word and a name ("Bakker") are searched for capitalised only.
+        """
+        from .leaks import leak_identifiers
+
+        self._check_fitted()
+        return leak_identifiers(self.key_table(), self.allow_list_)
+
+    def check_leaks(self, out_dir: str | Path) -> list[dict]:
+        """Search every file in ``out_dir`` for identifiers found in the inputs.
+
+        Returns
+        -------
+        list of dict
+            ``file, line_or_part, type, pseudonym`` per leak — never the identifier itself.
+        """
+        from .leaks import check_leaks
+
+        return check_leaks(out_dir, self.leak_identifiers())
+
+    # ------------------------------------------------------------------ figures
+    def word_retention(self) -> pd.DataFrame:
+        """Per turn: words before, words left unchanged after pseudonymisation.
+
+        Returns
+        -------
+        DataFrame
+            Columns ``doc_id, turn_index, n_words, n_kept, n_identifiers``.
+        """
+        self._check_fitted()
+        rows = []
+        for unit in sorted(self._units.values(), key=lambda u: u.position):
+            if unit.part != 1 or not unit.turn_index:
+                continue
+            n = len(unit.text.split())
+            covered = sum(len(unit.text[s.start:s.end].split()) for s in unit.spans)
+            rows.append((unit.doc_id, unit.turn_index, n, n - covered, len(unit.spans)))
+        return pd.DataFrame(rows, columns=["doc_id", "turn_index", "n_words", "n_kept", "n_identifiers"])

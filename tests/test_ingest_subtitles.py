@@ -1,0 +1,92 @@
+"""WebVTT and SubRip transcripts: voice tags, prefixes, merging of cues, bad files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.ingest import read_transcript
+from pipeline.ingest.subtitles import parse_cues
+
+FIX = Path(__file__).parent / "fixtures" / "transcripts"
+
+
+def test_teams_vtt_voice_tags_notes_styles_and_merging():
+    doc = read_transcript(FIX / "teams.vtt")
+    assert doc.format == "vtt"
+    assert [(t.speaker, t.role, t.timestamp, t.text) for t in doc.turns] == [
+        ("Interviewer", "interviewer", "00:00:01", "Goedemorgen, u werkt als regisseur bij het Actiecentrum?"),
+        ("Jansen, P. (Actiecentrum)", "respondent", "00:00:06",
+         "Ja, dat klopt. Sinds 2019 al. Daarvoor werkte ik bij politie & justitie."),
+        ("Interviewer", "interviewer", "00:00:12", "En hoe bevalt het?"),
+        ("Jansen, P. (Actiecentrum)", "respondent", "00:00:14", "Goed."),
+        ("Interviewer", "interviewer", "00:00:14", "Mooi."),
+    ]
+    assert doc.turns[0].location == "cue 1"
+    assert not any("notitie" in t.text or "color" in t.text for t in doc.turns)
+
+
+def test_vtt_without_header_with_name_prefixes_and_missing_blank_line():
+    doc = read_transcript(FIX / "zoom_noheader.vtt")
+    assert [(t.speaker, t.role, t.text) for t in doc.turns] == [
+        ("Interviewer", "interviewer", "Wat is uw rol in de keten?"),
+        ("Fatima Bakker", "respondent", "Ik ben casusregisseur. Ik zorg dat partners elkaar weten te vinden."),
+        ("Interviewer", "interviewer", "Lukt dat?"),
+    ]
+
+
+def test_srt_brackets_prefixes_tags_and_continuation():
+    doc = read_transcript(FIX / "labels.srt")
+    assert doc.encoding == "cp1252"
+    assert [(t.speaker, t.role, t.timestamp, t.text) for t in doc.turns] == [
+        ("Interviewer", "interviewer", "00:00:01", "Hoe begon de casus met de cliënt?"),
+        ("Respondent", "respondent", "00:00:04", "Met een melding van de school. Toen ging het snel."),
+        ("Interviewer", "interviewer", "00:00:08", "En daarna?"),
+    ]
+
+
+def test_vtt_without_speakers_is_an_input_error():
+    with pytest.raises(InputError, match="no speaker labels found"):
+        read_transcript(FIX / "no_speakers.vtt")
+
+
+def test_file_without_cues(tmp_path):
+    p = tmp_path / "leeg.vtt"
+    p.write_text("WEBVTT\n\nNOTE alleen een notitie\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no subtitle cues found"):
+        read_transcript(p)
+    p = tmp_path / "tekst.srt"
+    p.write_text("Interviewer: dit is geen srt\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no subtitle cues found"):
+        read_transcript(p)
+
+
+def test_srt_cue_numbers_are_never_text_even_without_blank_lines():
+    text = "1\n00:00:01,000 --> 00:00:02,000\nI: Hoi\n2\n00:00:02,000 --> 00:00:03,000\nR: Dag\n"
+    cues = parse_cues(text)
+    assert [payload for _, _, payload in cues] == [["I: Hoi"], ["R: Dag"]]
+
+
+def test_voice_without_closing_tag_and_several_voices_in_one_cue(tmp_path):
+    p = tmp_path / "stemmen.vtt"
+    p.write_text("WEBVTT\n\n00:01.000 --> 00:03.000\n<v Spreker 1>Waar begon het?\n\n"
+                 "00:03.000 --> 00:06.000\n<v Spreker 2>Bij de school.</v> <v Spreker 1>En toen?</v>\n\n"
+                 "00:06.000 --> 00:12.000\n<v Spreker 2>Toen kwam de wijkagent erbij, en die kende de familie al jaren.\n",
+                 encoding="utf-8")
+    doc = read_transcript(p)
+    assert [(t.speaker, t.role, t.text) for t in doc.turns] == [
+        ("Spreker 1", "interviewer", "Waar begon het?"),
+        ("Spreker 2", "respondent", "Bij de school."),
+        ("Spreker 1", "interviewer", "En toen?"),
+        ("Spreker 2", "respondent", "Toen kwam de wijkagent erbij, en die kende de familie al jaren."),
+    ]
+    assert doc.turns[0].timestamp == "00:00:01"
+
+
+def test_srt_without_any_speaker(tmp_path):
+    p = tmp_path / "whisper.srt"
+    p.write_text("1\n00:00:01,000 --> 00:00:02,000\nGoedemorgen.\n\n2\n00:00:02,000 --> 00:00:03,000\nDag.\n",
+                 encoding="utf-8")
+    with pytest.raises(InputError, match="no speaker labels found"):
+        read_transcript(p)
