@@ -33,6 +33,9 @@ class StyleThresholds(BaseModel):
     min_segments: int = 5
     min_share: float = 0.05
     min_margin: float = 0.03
+    #: Codes that count as evidence for each style, with weights; empty = only the two
+    #: ``stijl.*`` codes (see ``pipeline.analyse.DEFAULT_STYLE_INDICATORS``).
+    indicators: dict[str, dict[str, float]] = Field(default_factory=dict)
 
 
 class StudyConfig(BaseModel):

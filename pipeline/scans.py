@@ -22,8 +22,13 @@ deliver them in whatever shape they typed them in; :func:`read_scans` accepts:
     above the table, else the first in the document), or else from the file name
     (``scan_R05.docx`` → ``R05``).
 
-Every sheet of a workbook with a recognisable layout is read. CSV files may use ``,``, ``;`` or
-tab and UTF-8 or Windows-1252.
+Every sheet of a workbook with a recognisable layout is read (a sheet with numbers but no
+recognisable layout is reported; text-only sheets such as instructions are passed over). A sheet
+or CSV file holding one respondent's form is read like a .docx form (respondent from a
+``Respondent`` cell, a sheet named like an id, or the file name). Identical repeated scores (the
+same respondent in two files) are kept once; differing ones are reported and both left out.
+CSV files may use ``,``, ``;`` or tab and UTF-8 or Windows-1252. Office lock files (``~$…``) and
+unrelated files (.pdf) in a folder are passed over; an empty folder and .xls/.ods/.doc are reported.
 
 Competence names are mapped to the canonical names of ``codebook/competences.yaml`` by
 :class:`CompetenceNames`: case, accents, spaces, hyphens and punctuation are ignored; synonyms and
@@ -124,6 +129,7 @@ class CompetenceNames:
     def __init__(self, entries: Iterable[tuple[str, str, Iterable[str]]]):
         self.labels: dict[str, str] = {}
         self._keys: dict[str, str] = {}  # key -> canonical name
+        self._cache: dict[str, tuple[str | None, list[str]]] = {}
         clashes: list[str] = []
         for name, label, synonyms in entries:
             canonical = str(name).strip().lower()
@@ -186,7 +192,14 @@ class CompetenceNames:
         """
         if text is None:
             return None, []
-        variants = self._variants(str(text))
+        text = str(text)
+        if text not in self._cache:
+            self._cache[text] = self._resolve(text)
+        name, candidates = self._cache[text]
+        return name, list(candidates)
+
+    def _resolve(self, text: str) -> tuple[str | None, list[str]]:
+        variants = self._variants(text)
         for v in variants:  # 1. exact (after normalisation), a name or a synonym
             if _key(v) in self._keys:
                 return self._keys[_key(v)], []
@@ -1030,7 +1043,10 @@ def read_scans(path: str | Path, config) -> tuple[pd.DataFrame, list[ScanProblem
         return tables.empty("competences"), [ScanProblem(str(path), f"{path}: scans not found")]
     values: list[ScanValue] = []
     problems: list[ScanProblem] = []
-    for file in scan_files(path):
+    files = scan_files(path)
+    if not files:
+        problems.append(ScanProblem(str(path), f"{path}: no scan files (.xlsx, .csv, .docx) found"))
+    for file in files:
         found, trouble = read_scan_file(file, names, scale)
         values += found
         problems += trouble

@@ -490,3 +490,12 @@ def test_xlsx_with_one_form_sheet_per_respondent(tmp_path, config):
     assert messages(problems) == ["formulieren.xlsx!R31!B3: score 9 is outside 1–5"]
     assert comp[["respondent_id", "competence", "score"]].values.tolist() == [
         ["R31", "netwerken", 4.0], ["R32", "netwerken", 2.0]]
+
+
+def test_empty_folder_and_missing_path_are_reported(tmp_path, config):
+    (tmp_path / "leeg").mkdir()
+    comp, problems = scans.read_scans(tmp_path / "leeg", config)
+    assert comp.empty and list(comp.columns) == list(columns.COMPETENCES)
+    assert messages(problems) == [f"{tmp_path / 'leeg'}: no scan files (.xlsx, .csv, .docx) found"]
+    comp, problems = scans.read_scans(tmp_path / "nergens", config)
+    assert comp.empty and messages(problems) == [f"{tmp_path / 'nergens'}: scans not found"]

@@ -144,7 +144,7 @@ class CompiledCodebook:
         """
         sent_of = _sentence_index(doc)
         matches = self.index.find(*doc_keys(doc))
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in (self.matcher(doc) if len(self.matcher) else ()):
             matches.append(Match((int(self.nlp.vocab.strings[match_id]), 0), start, end))
         # rule → sentence → element → [(start, end)]
         grouped: dict[int, dict[int, dict[int, list[tuple[int, int]]]]] = defaultdict(

@@ -285,8 +285,14 @@ class Pseudonymiser:
                 self._originals.setdefault((original, self.entities_[span.entity]), set()).add(unit.doc_id)
 
     def _propagate(self, units: list[_Unit]) -> None:
-        parts = self.registry_.name_parts()
         allow = self.allow_list_
+        parts: set[str] = set()
+        for name in self.registry_.names.values():
+            parts.update(name.given)
+            parts.add(name.surname)
+            # "Dam" of "van Dam" is an ordinary word ("op de Dam"); search "van Dam" only.
+            if name.surname == name.core or not lexicon.is_dictionary_word(name.core):
+                parts.add(name.core)
         words = sorted((p for p in parts if len(p) >= 2 and not lexicon.is_plain_word(p.split()[-1])
                         and not lexicon.is_particle(p) and not allow.contains(p)),
                        key=lambda p: (-len(p), p))
