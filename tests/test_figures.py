@@ -284,8 +284,18 @@ def test_labels_come_from_the_codebook_not_ids(fake_run):
     ticks = [t.get_text().replace("\n", " ") for t in fig.axes[0].get_yticklabels()]
     assert "Vertrouwen en wantrouwen tussen professionals" in ticks
     assert not any(t.startswith("samenwerking.") for t in ticks)
-    # Parent codes aggregate their children and are not drawn as bars of their own.
-    assert "Regieproces" not in ticks
+    # Parent codes aggregate their children: a bold theme row without a bar of its own.
+    ax = fig.axes[0]
+    leaves = [c.id for c in fake_run.codebook.codable()]
+    assert len(ax.patches) == len(leaves)
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["Regiestijl", "Regieproces", "Samenwerking in het netwerk"]
+    # Within a theme, codes go from most to least frequent.
+    summary = fake_run.code_summary.set_index("code_id")
+    i = ticks.index("Regiestijl")
+    first, second = ticks[i + 1], ticks[i + 2]
+    by_label = {fake_run.codebook.label(c): summary.loc[c, "n_segments"] for c in leaves}
+    assert by_label[first] >= by_label[second]
     # The unused code is shown with a zero bar: a literature code that was never found.
     assert "Code die nooit wordt toegekend" in ticks
 
@@ -295,7 +305,7 @@ def test_long_labels_are_wrapped_and_inside_the_image(fake_run, tmp_path):
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     long = [t for t in ticks if t.replace("\n", " ").startswith("Bureaucratische drempels")]
     assert long and "\n" in long[0]
-    assert max(len(line) for t in ticks for line in t.split("\n")) <= 40
+    assert max(len(line) for t in ticks for line in t.split("\n")) <= 44
     # A tight bbox means every tick label lies within the saved figure.
     fig.canvas.draw() if hasattr(fig.canvas, "draw") else None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -341,6 +351,25 @@ def test_close_points_share_one_label():
     assert texts == ["A, B", "C"]
 
 
+def test_cooccurrence_shows_each_pair_once(fake_run):
+    fig = F.plot_code_cooccurrence(fake_run.cooccurrence, fake_run.codebook, fake_run.code_summary)
+    numbers = [t.get_text() for t in fig.axes[0].texts]
+    positive = fake_run.cooccurrence[fake_run.cooccurrence["n_segments"] > 0]
+    assert sorted(int(n) for n in numbers) == sorted(positive["n_segments"].astype(int))
+    # Every code in a pair has a numbered row label.
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    codes = set(positive["code_a"]) | set(positive["code_b"])
+    assert len(rows) == len(codes) and rows[0].startswith("1  ")
+
+
+def test_competence_labels_come_from_the_competence_list(fake_run):
+    labels = {"oordeelsvorming": "Oordeelsvorming (beslissen)"}
+    fig = F.plot_competence_profile(fake_run.competence_summary, labels=labels)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(t.startswith("Oordeelsvorming (beslissen)") for t in ticks)
+    assert any(t.startswith("Onderhandelen") for t in ticks)  # fallback: capitalised name
+
+
 def test_missing_competence_score_is_not_a_zero(fake_run):
     fig = F.plot_competences_by_respondent(fake_run.competences, scale=(1, 5))
     cell_texts = [t.get_text() for t in fig.axes[0].texts]
@@ -376,4 +405,6 @@ def test_codes_without_codebook_use_summary_labels(fake_run):
     fig = F.plot_code_frequencies(fake_run.code_summary, None)
     ticks = [t.get_text().replace("\n", " ") for t in fig.axes[0].get_yticklabels()]
     assert "Informatiedeling en privacyregels" in ticks
-    assert "Regiestijl" not in ticks  # still known as a parent through the parent column
+    # Still grouped: parents are known through the parent column.
+    bold = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"]
+    assert "Regiestijl" in bold

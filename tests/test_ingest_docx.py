@@ -157,3 +157,18 @@ def test_docx_without_labels_or_text(tmp_path):
     d.add_table(rows=1, cols=1).cell(0, 0).text = "I: alleen in een tabel"
     with pytest.raises(InputError, match="no text"):
         read_transcript(_save(d, tmp_path / "leeg.docx"))
+
+
+def test_labels_in_a_heading_style(tmp_path):
+    d = docx.Document()
+    d.add_heading("Interview R07", level=1)
+    for label, text in [("Interviewer", "Hoe begon het?"), ("Respondent", "Met een melding.\nDaarna ging het snel."),
+                        ("Interviewer", "Hm-hm.")]:
+        d.add_heading(label, level=3)
+        for line in text.split("\n"):
+            d.add_paragraph(line)
+    doc = read_transcript(_save(d, tmp_path / "koppen.docx"))
+    assert doc.header == ["Interview R07"]
+    assert triples(doc) == [("Interviewer", "interviewer", "Hoe begon het?"),
+                            ("Respondent", "respondent", "Met een melding.\nDaarna ging het snel."),
+                            ("Interviewer", "interviewer", "Hm-hm.")]

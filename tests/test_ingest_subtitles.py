@@ -90,3 +90,23 @@ def test_srt_without_any_speaker(tmp_path):
                  encoding="utf-8")
     with pytest.raises(InputError, match="no speaker labels found"):
         read_transcript(p)
+
+
+def test_whisperx_speaker_ids(tmp_path):
+    p = tmp_path / "whisperx.srt"
+    p.write_text("1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Hoe gaat het met je?\n\n"
+                 "2\n00:00:02,000 --> 00:00:05,000\n[SPEAKER_01]: Goed hoor, het is druk op het werk maar het gaat.\n\n"
+                 "3\n00:00:05,000 --> 00:00:06,000\n[SPEAKER_00]: Waarom druk?\n\n"
+                 "4\n00:00:06,000 --> 00:00:09,000\n[SPEAKER_01]: Veel casussen tegelijk.\n", encoding="utf-8")
+    doc = read_transcript(p)
+    assert [(t.speaker, t.role) for t in doc.turns] == [("SPEAKER_00", "interviewer"), ("SPEAKER_01", "respondent")] * 2
+    assert doc.turns[1].text == "Goed hoor, het is druk op het werk maar het gaat."
+
+
+def test_wrapped_subtitle_line_starting_with_a_role_noun_is_text(tmp_path):
+    p = tmp_path / "wrap.vtt"
+    p.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nInterviewer: Nog een laatste\nvraag: wat zou je meegeven?\n\n"
+                 "00:00:03.000 --> 00:00:05.000\nRespondent: Luister goed.\n", encoding="utf-8")
+    doc = read_transcript(p)
+    assert [(t.speaker, t.text) for t in doc.turns] == [
+        ("Interviewer", "Nog een laatste vraag: wat zou je meegeven?"), ("Respondent", "Luister goed.")]

@@ -189,3 +189,29 @@ def test_stray_control_character_is_dropped_not_fatal(tmp_path):
     p.write_bytes(b"I: Hoe gaat het?\x1a\nR: Goed.\x07\n" + b"I: En verder?\nR: Ook goed.\n" * 20)
     doc = read_transcript(p)
     assert doc.turns[0].text == "Hoe gaat het?" and doc.turns[1].text == "Goed."
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("interviewer: vertel eens.\nrespondent: nou, het begon met jordy.\ninterviewer: en toen?\nrespondent: niks.\n",
+     [("interviewer", "interviewer", "vertel eens."), ("respondent", "respondent", "nou, het begon met jordy."),
+      ("interviewer", "interviewer", "en toen?"), ("respondent", "respondent", "niks.")]),
+    ("Vraag: Hoe lang doet u dit werk?\nAntwoord: Zes jaar.\nVraag: Bevalt het?\nAntwoord: Heel goed.\n",
+     [("Vraag", "interviewer", "Hoe lang doet u dit werk?"), ("Antwoord", "respondent", "Zes jaar."),
+      ("Vraag", "interviewer", "Bevalt het?"), ("Antwoord", "respondent", "Heel goed.")]),
+    # Teams/Otter export: "Surname, First name   m:ss" above the text
+    ("Jansen, Piet   0:03\nGoedemorgen allemaal, wat fijn.\n\nBakker, Fatima   0:07\nGoedemorgen, fijn dat ik er "
+     "ben. Ik werk al jaren als regisseur.\n\nJansen, Piet   0:15\nWat doe je precies?\n",
+     [("Jansen, Piet", "interviewer", "Goedemorgen allemaal, wat fijn."),
+      ("Bakker, Fatima", "respondent", "Goedemorgen, fijn dat ik er ben. Ik werk al jaren als regisseur."),
+      ("Jansen, Piet", "interviewer", "Wat doe je precies?")]),
+    # short paragraphs that recur ("Absoluut.") are text, not labels on their own line
+    ("Interviewer: Vertel eens.\n\nRespondent: Het begon met Jordy.\n\nAbsoluut.\n\nHij was zestien.\n\n"
+     "Absoluut.\n\nToen ging het mis.\n\nInterviewer: Hm-hm.\n",
+     [("Interviewer", "interviewer", "Vertel eens."),
+      ("Respondent", "respondent", "Het begon met Jordy.\nAbsoluut.\nHij was zestien.\nAbsoluut.\nToen ging het mis."),
+      ("Interviewer", "interviewer", "Hm-hm.")]),
+])
+def test_more_label_styles(tmp_path, content, expected):
+    p = tmp_path / "stijl.txt"
+    p.write_text(content, encoding="utf-8")
+    assert triples(read_transcript(p)) == expected

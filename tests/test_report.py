@@ -22,22 +22,24 @@ from test_figures import build_fake_run, fake_run  # noqa: F401  (shared hand-ma
 EPOCH_2025_03_04 = "1741046400"  # 2025-03-04T00:00:00Z
 
 
-@pytest.fixture()
-def written(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_03_04)
-    out = tmp_path / "out"
-    run = build_fake_run(out)
-    paths = write_report_outputs(run, out)
+def _write(tmp_path_factory, *, empty: bool):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_03_04)
+        out = tmp_path_factory.mktemp("empty" if empty else "full") / "out"
+        run = build_fake_run(out, empty=empty)
+        paths = write_report_outputs(run, out)
     return run, out, paths
 
 
-@pytest.fixture()
-def written_empty(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_03_04)
-    out = tmp_path / "out"
-    run = build_fake_run(out, empty=True)
-    paths = write_report_outputs(run, out)
-    return run, out, paths
+# Module scope: rendering all charts takes seconds; the tests below only read the files.
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    return _write(tmp_path_factory, empty=False)
+
+
+@pytest.fixture(scope="module")
+def written_empty(tmp_path_factory):
+    return _write(tmp_path_factory, empty=True)
 
 
 def _captions(doc, kind):

@@ -13,6 +13,8 @@ from typing import Hashable, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+#: Suffix of the key that marks a clause-final word (so "=bij#" matches a separated particle).
+FINAL = "#"
 #: Shortest stem allowed in a compound key (``"keten*"``): shorter ones match half the lexicon.
 MIN_STEM = 3
 
@@ -22,8 +24,9 @@ class TokenTest:
     """One position of a phrase.
 
     ``kind`` is ``exact`` (``keys``: word forms/lemmas any of which the token must have),
-    ``prefix``, ``suffix`` or ``infix`` (``stem``: compound part the token starts with, ends
-    with or contains).
+    ``form`` (``keys``: the token's own lower-case form, hyphens ignored, must be one of them;
+    no lemma), ``prefix``, ``suffix`` or ``infix`` (``stem``: compound part the token starts
+    with, ends with or contains).
     """
 
     kind: str
@@ -33,6 +36,9 @@ class TokenTest:
     def matches(self, keys: tuple[str, ...], parts: tuple[str, ...]) -> bool:
         if self.kind == "exact":
             return not self.keys.isdisjoint(keys)
+        if self.kind == "form":
+            return (keys[0] in self.keys or keys[0].replace("-", "") in self.keys
+                    or (keys[-1].endswith(FINAL) and keys[-1] in self.keys))
         if self.kind == "prefix":
             return any(p.startswith(self.stem) for p in parts)
         if self.kind == "suffix":
@@ -81,16 +87,29 @@ class PhraseCompiler:
     def _alternative(self, text: str) -> Phrase:
         tests: list[TokenTest] = []
         for piece in text.split():
+            if piece.startswith("=") and len(piece) > 1:
+                form = piece[1:].lower()
+                tests.append(TokenTest("form", keys=frozenset({form, form.replace("-", "")})))
+                continue
             if "*" in piece:
                 tests.append(_wildcard(piece))
                 continue
             doc = self.nlp(piece)
             for tok in doc:
-                keys = set(token_keys(tok))
-                tests.append(TokenTest("exact", keys=frozenset(keys)))
+                tests.append(_exact_test(tok))
         if not tests:
             raise ValueError(f"phrase {text!r} has no words")
         return tuple(tests)
+
+
+def _exact_test(tok: Token) -> TokenTest:
+    low = tok.lower_
+    if low.endswith(("je", "jes")) and not (tok.lemma_ or "").endswith(("je", "jes")):
+        # A diminutive is its own word ("tijdje" is not "tijd", "regeltjes" not "regels"):
+        # match it and its plural/singular, never the base word the lemmatiser maps it to.
+        forms = {low, low + "s"} if low.endswith("je") else {low, low[:-1]}
+        return TokenTest("form", keys=frozenset(forms))
+    return TokenTest("exact", keys=frozenset(token_keys(tok)))
 
 
 def _wildcard(piece: str) -> TokenTest:
@@ -127,7 +146,7 @@ class PhraseIndex:
 
     def add(self, phrase: Phrase, ref: Hashable) -> None:
         first = phrase[0]
-        if first.kind == "exact":
+        if first.kind in ("exact", "form"):
             for key in sorted(first.keys):
                 self._exact[key].append((phrase, ref))
         elif first.kind == "prefix":
@@ -185,7 +204,7 @@ class PhraseIndex:
                 end = i + len(phrase)
                 if end > n:
                     continue
-                if all(test.matches(k_keys[i + j], k_parts[i + j]) for j, test in enumerate(phrase[1:], 1)):
+                if all(test.matches(k_keys[i + j], k_parts[i + j]) for j, test in enumerate(phrase)):
                     start_tok, end_tok = pos[i], pos[end - 1] + 1
                     found.append((start_tok, end_tok, order, Match(ref, start_tok, end_tok)))
                     order += 1
@@ -198,13 +217,56 @@ TRANSPARENT = frozenset({"eh", "ehm", "uh", "uhm", "euh", "ehh", "uhh", "hm", "h
                          "…", "–", "—", "-"})
 
 
+#: Separable-verb particles: in a main clause Dutch splits "bijstellen" into "stel ... bij".
+PARTICLES = ("samen", "terug", "achter", "tegen", "neer", "door", "over", "voor", "rond", "vast",
+             "weg", "mee", "los", "vrij", "toe", "aan", "uit", "op", "bij", "om", "na", "af", "in")
+#: Words after which a separated particle still ends its clause ("ik stel het bij, want …").
+CLAUSE_END = frozenset({"en", "maar", "als", "want", "omdat", "dat", "zodat", "of", "dan", "toen",
+                        "terwijl", "wanneer", "zodra", "voordat", "nadat", "tot", "hè", "he", "hoor",
+                        "eh", "zeg", "ja", "nee",
+                        # a separated particle may be followed by a prepositional phrase:
+                        # "ik schaal op naar de manager", "ik zet het in bij de opvang"
+                        "naar", "met", "bij", "voor", "tegen", "aan", "op", "in", "over", "door"})
+
 def doc_keys(doc: Doc) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], list[bool]]:
-    """Per-token keys, parts and transparency flags of a doc (arguments of :meth:`PhraseIndex.find`)."""
+    """Per-token keys, parts and transparency flags of a doc (arguments of :meth:`PhraseIndex.find`).
+
+    A token that ends its clause (followed by punctuation, the end of the text or a conjunction)
+    gets the extra key ``word#``: separated verb particles are found that way.
+    """
     keys = [token_keys(t) for t in doc]
-    return keys, [token_parts(k) for k in keys], [t.lower_ in TRANSPARENT for t in doc]
+    skip = [t.lower_ in TRANSPARENT for t in doc]
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if tok.is_punct or tok.is_space:
+            continue
+        j = i + 1
+        while j < n and skip[j] and doc[j].lower_ != ",":
+            j += 1
+        if j >= n or (doc[j].is_punct and doc[j].text not in "-'") or doc[j].lower_ in CLAUSE_END:
+            keys[i] = keys[i] + (tok.lower_ + FINAL,)
+    return keys, [token_parts(k) for k in keys], skip
 
 
-def within_window(positions: Sequence[Iterable[int]], window: int) -> tuple[int, ...] | None:
+def split_separable(lemma: str, known) -> tuple[str, str] | None:
+    """``("bij", "stellen")`` for ``"bijstellen"``: particle and verb of a separable verb.
+
+    Parameters
+    ----------
+    lemma : str
+        A one-word lemma.
+    known : callable
+        ``known(word) -> bool``: whether the verb part is a real word (the lemmatiser's lexicon).
+    """
+    for particle in PARTICLES:
+        rest = lemma[len(particle):]
+        if lemma.startswith(particle) and len(rest) >= 4 and rest.endswith("en") and known(rest):
+            return particle, rest
+    return None
+
+
+def within_window(positions: Sequence[Iterable[int]], window: int,
+                  ordered: bool = False) -> tuple[int, ...] | None:
     """Pick one start position per element, all distinct, spanning at most ``window`` tokens.
 
     Parameters
@@ -212,6 +274,8 @@ def within_window(positions: Sequence[Iterable[int]], window: int) -> tuple[int,
     positions : sequence of iterables of int
         Start positions of each element's matches within one sentence.
     window : int
+    ordered : bool
+        Require the positions to increase in element order.
 
     Returns
     -------
@@ -231,7 +295,7 @@ def within_window(positions: Sequence[Iterable[int]], window: int) -> tuple[int,
                 best = cand
             return
         for pos in lists[k]:
-            if pos in chosen:
+            if pos in chosen or (ordered and chosen and pos <= chosen[-1]):
                 continue
             lo = min(chosen + [pos])
             hi = max(chosen + [pos])

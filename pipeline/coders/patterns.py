@@ -11,6 +11,8 @@ Phrase syntax (``terms``, ``weak``, ``context``, ``exclude`` and each entry of `
   lemmatised with :func:`pipeline.nlp.lemmatise_phrase`), so ``"afspraak maken"`` also matches
   ``"afspraken gemaakt"``; hyphens are ignored (``informatie-uitwisseling`` =
   ``informatieuitwisseling``);
+* ``=word`` matches that exact word form only, no lemma (``"=uren"`` is not ``"uur"``; use it
+  where the context-free lemmatiser merges words: ``vieren``/``vier``, ``bellen``/``bel``);
 * a ``*`` makes a compound key: ``"keten*"`` (word starts with), ``"*overleg"`` (ends with),
   ``"*regie*"`` (contains); it is tested against the word form, the lemma and each
   hyphen-separated part.
@@ -64,3 +66,7 @@ class Patterns(BaseModel):
     #: unless ``context_weight`` ≥ ``threshold``).
     context: list[str] = Field(default_factory=list)
     context_weight: float = 0.5
+    #: Whether the code competes with the segment's other codes (``RulesCoder.max_codes`` and
+    #: ``relative``). ``false`` for codes that are assigned whenever they are named, whatever
+    #: else the segment is about (the method's instruments).
+    compete: bool = True

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..errors import ConfigError
 from . import register_coder
 from .base import BaseCoder
-from .matching import Match, PhraseCompiler, PhraseIndex, doc_keys, within_window
+from .matching import FINAL, Match, PhraseCompiler, PhraseIndex, doc_keys, split_separable, within_window
 
 #: Rule kinds whose hits remove a sentence from a code instead of adding to it.
 EXCLUDE_KINDS = ("exclude", "exclude_token")
@@ -40,6 +40,10 @@ class Rule:
     pattern: str  # the codebook text, for explanations
     n_elements: int = 1
     window: int = 0
+    #: Rules with the same group count once per segment (a verb found joined and split).
+    group: int = -1
+    #: Near rule whose elements must occur in their listed order.
+    ordered: bool = False
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class CompiledCodebook:
         self.nlp = nlp
         self.rules: list[Rule] = []
         self.thresholds: dict[str, float] = {}
+        self.competing: dict[str, bool] = {}
         self.index = PhraseIndex()
         self.context_index = PhraseIndex()
         self.matcher = Matcher(nlp.vocab, validate=True)
@@ -81,6 +86,7 @@ class CompiledCodebook:
         for code in codebook.codable():
             p = code.patterns
             self.thresholds[code.id] = p.threshold
+            self.competing[code.id] = p.compete
             phrase_fields = (("term", "terms", p.terms, 1.0), ("compound", "compounds", p.compounds, 1.0),
                              ("weak", "weak", p.weak, p.weak_weight), ("exclude", "exclude", p.exclude, 0.0))
             for kind, field, texts, weight in phrase_fields:
@@ -97,6 +103,8 @@ class CompiledCodebook:
                     rid = self._add_rule(Rule(code.id, kind, weight, text))
                     for phrase in phrases:
                         self.index.add(phrase, (rid, 0))
+                    if kind in ("term", "weak"):
+                        self._add_separable(compiler, code.id, kind, weight, text, rid)
             for j, near in enumerate(p.near):
                 try:
                     elements = [compiler.compile(w) for w in near.words]
@@ -130,6 +138,26 @@ class CompiledCodebook:
         if problems:
             raise ConfigError(f"{getattr(codebook, 'path', '') or 'codebook'}: patterns do not "
                               f"compile:\n  " + "\n  ".join(problems))
+
+    def _add_separable(self, compiler, code_id, kind, weight, text, rid) -> None:
+        """Also find one-word separable verbs split up: "stel … bij", "bij te stellen"."""
+        lem = self.nlp.get_pipe("regie_lemmatizer")
+        for alternative in text.split("|"):
+            words = alternative.split()
+            if len(words) != 1 or "*" in words[0] or words[0].startswith("="):
+                continue
+            split = split_separable(lem.lemmatize(words[0].lower()), lem.known)
+            if split is None:
+                continue
+            particle, verb = split
+            for phrase in compiler.compile(f"{particle} te {verb}"):
+                self.index.add(phrase, (rid, 0))
+            near = self._add_rule(Rule(code_id, kind, weight, f"{verb} … {particle} ({alternative})",
+                                       n_elements=2, window=10, group=rid, ordered=True))
+            for phrase in compiler.compile(verb):
+                self.index.add(phrase, (near, 0))
+            for phrase in compiler.compile(f"={particle}{FINAL}"):
+                self.index.add(phrase, (near, 1))
 
     def _add_rule(self, rule: Rule) -> int:
         self.rules.append(rule)
@@ -181,25 +209,52 @@ class CompiledCodebook:
         out.sort(key=lambda h: (h.start_char, h.rule))
         return out
 
-    def code(self, doc: Doc, context: Doc | None = None) -> list[tuple[str, float, str]]:
-        """``(code_id, score, evidence)`` for every code assigned to ``doc``, sorted by code."""
-        totals: dict[str, float] = defaultdict(float)
-        evidence: dict[str, list[str]] = defaultdict(list)
+    def totals(self, doc: Doc, context: Doc | None = None) -> dict[str, tuple[float, list[str]]]:
+        """Summed rule weight and evidence per code with at least one counting hit."""
+        out: dict[str, tuple[float, list[str]]] = {}
+        counted: set[int] = set()
         for hit in self.hits(doc, context):
             if hit.excluded:
                 continue
             rule = self.rules[hit.rule]
-            totals[rule.code_id] += rule.weight
-            if hit.evidence not in evidence[rule.code_id]:
-                evidence[rule.code_id].append(hit.evidence)
-        result = []
-        for code_id in sorted(totals):
+            group = rule.group if rule.group >= 0 else hit.rule
+            if group in counted:
+                continue
+            counted.add(group)
+            total, evidence = out.get(rule.code_id, (0.0, []))
+            if hit.evidence not in evidence:
+                evidence = evidence + [hit.evidence]
+            out[rule.code_id] = (total + rule.weight, evidence)
+        return out
+
+    def code(self, doc: Doc, context: Doc | None = None, max_codes: int | None = None,
+             relative: float = 0.0) -> list[tuple[str, float, str]]:
+        """``(code_id, score, evidence)`` for every code assigned to ``doc``, sorted by code.
+
+        Parameters
+        ----------
+        doc, context : spacy.tokens.Doc
+            The segment and (optionally) the interviewer question before it.
+        max_codes : int, optional
+            Keep at most this many codes per segment (the highest scores; ties by code id).
+        relative : float
+            Drop codes whose score is below ``relative`` × the segment's highest score.
+        """
+        passed = []
+        for code_id, (total, evidence) in self.totals(doc, context).items():
             threshold = self.thresholds[code_id]
-            total = totals[code_id]
-            if total + 1e-9 >= threshold and total > 0:
-                score = min(1.0, total / (2 * threshold)) if threshold > 0 else 1.0
-                result.append((code_id, score, "; ".join(evidence[code_id][:MAX_EVIDENCE])))
-        return result
+            if total > 0 and total + 1e-9 >= threshold:
+                strength = total / threshold if threshold > 0 else total
+                passed.append((code_id, strength, "; ".join(evidence[:MAX_EVIDENCE])))
+        # Rank on the uncapped strength so that strong codes win over barely-passing ones.
+        free = [p for p in passed if not self.competing[p[0]]]
+        rivals = sorted((p for p in passed if self.competing[p[0]]), key=lambda x: (-x[1], x[0]))
+        if rivals:
+            best = rivals[0][1]
+            rivals = [p for p in rivals if p[1] + 1e-9 >= relative * best]
+        if max_codes is not None:
+            rivals = rivals[:max_codes]
+        return sorted((c, min(1.0, strength / 2), ev) for c, strength, ev in free + rivals)
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -218,7 +273,7 @@ def _fire(rule: Rule, elements: dict[int, list[tuple[int, int]]]) -> list[tuple[
     if len(elements) < rule.n_elements:
         return None
     ends = [{s: e for s, e in sorted(elements[k], reverse=True)} for k in range(rule.n_elements)]
-    chosen = within_window([list(e) for e in ends], rule.window)
+    chosen = within_window([list(e) for e in ends], rule.window, ordered=rule.ordered)
     if chosen is None:
         return None
     return sorted((s, ends[k][s]) for k, s in enumerate(chosen))
@@ -241,6 +296,12 @@ class RulesCoder(BaseCoder):
     """
 
     name = "rules"
+    #: At most this many codes per segment (None: no limit). A respondent turn usually carries
+    #: one or two concepts; see codebook/README.md, "How a segment gets its codes".
+    max_codes: int | None = 3
+    #: Keep only codes whose strength is at least this share of the segment's strongest code:
+    #: a passing mention next to the turn's main topic is dropped.
+    relative: float = 0.5
 
     def fit(self, segments=None, codings=None):
         """Compile the codebook's patterns (human ``codings`` are not used by this coder)."""
@@ -262,7 +323,8 @@ class RulesCoder(BaseCoder):
         rows = []
         ids = zip(todo["doc_id"].astype(str), todo["segment_id"].astype(str))
         for (doc_id, seg_id), doc, ctx in zip(ids, nlp.pipe(texts, batch_size=256), contexts):
-            for code_id, score, evidence in self.compiled_.code(doc, context_docs.get(ctx)):
+            for code_id, score, evidence in self.compiled_.code(
+                    doc, context_docs.get(ctx), max_codes=self.max_codes, relative=self.relative):
                 rows.append((doc_id, seg_id, code_id, score, evidence))
         return rows
 

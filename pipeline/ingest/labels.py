@@ -93,6 +93,7 @@ om door uit tegen tussen zonder sinds volgens iemand niemand iedereen alles niet
 anyway vervolgens uiteindelijk daarom toch alleen misschien waarschijnlijk natuurlijk trouwens
 overigens bovendien ten slotte tenslotte immers dus wellicht helaas gelukkig ooit nu
 the a an and but so then note example answer well yes no okay
+mm mmm mhm mmhm hmhm hm-hm uhu aha ahum jaja tsja pff he hè oei oeps wauw joh hoor
 datum locatie plaats duur tijd tijdstip lengte transcriptie transcript getranscribeerd transcribent
 onderwerp titel project studie onderzoek aanwezig aanwezigen opname bestand bestandsnaam
 organisatie functie code versie taal setting interviewdatum gespreksdatum naam leeftijd geslacht
@@ -121,6 +122,8 @@ TRANSCRIPTION_MARKS = frozenset("""
 lacht lachen gelach lachend onverstaanbaar onhoorbaar stilte pauze zucht zucht hoest kucht
 inaudible laughter laughs crosstalk muziek music telefoon geluid onduidelijk door elkaar
 """.split())
+#: Role labels that transcribers also write in lower case (``i:``, ``interviewer:``).
+LOWERCASE_ROLE_LABELS = frozenset("i r int iv interviewer respondent resp geinterviewde spreker speaker".split())
 #: Name particles, allowed in lower case inside a name (``Mark de Vries``).
 TUSSENVOEGSELS = frozenset("""
 van de der den het 't te ten ter in op 'n la le du da di del della dos das von zu el al bin ben
@@ -297,12 +300,23 @@ def label_evidence(c: Candidate) -> int | None:
     Role words and generic labels (``Interviewer``, ``R6``, ``Spreker 1``) earn 3; a name-like
     label earns 2, or 1 when every word is also a Dutch word (``Politie``, ``Voorbeeld``).
     """
-    if is_role_label(c.label):
-        return 3
     name = re.sub(rf"\s*{_PAREN}$", "", c.label).replace(",", " ")
     words = name.split()
     if not words:
         return None
+    # ``WSS. Dagbesteding``: a sentence ended inside the candidate (initials such as ``P.`` are fine).
+    if any(w.endswith(".") and len(w.rstrip(".")) > 2 for w in words[:-1]):
+        return None
+    # A label alone on its line ending in a full stop is a sentence (``Absoluut.``), unless it
+    # is an abbreviated role (``Int.``).
+    if c.sep == "" and c.label.endswith(".") and not is_role_label(c.label):
+        return None
+    if is_role_label(c.label):
+        if c.label[0].isupper():
+            return 3
+        # ``vraag: wat zou je...`` in a wrapped subtitle line: lower-case role nouns are words;
+        # only the classic codes and role words count, and only when they recur.
+        return 1 if fold(words[0]).strip(".").rstrip("0123456789") in LOWERCASE_ROLE_LABELS else None
     if fold(words[0]).strip(".") in STOPWORDS:
         return None
     if any(fold(w).strip(".") in TRANSCRIPTION_MARKS for w in words):
@@ -363,6 +377,8 @@ class LineIn:
     text: str
     bold_end: int | None = None
     heading: bool = False
+    #: The format gives the speaker (a WebVTT voice tag): nothing to scan.
+    given: bool = False
 
 
 def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | None]:
@@ -384,7 +400,7 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
     base: list[int | None] = []
     for ln in lines:
         c = None
-        if not ln.heading and ln.text.strip() and not is_meta_line(ln.text):
+        if ln.text.strip() and not ln.given and not is_meta_line(ln.text):
             c = scan(ln.text, bold_end=ln.bold_end, brackets=brackets)
         b = label_evidence(c) if c is not None else None
         if b is None:
@@ -413,8 +429,15 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
         return (i is not None and cands[i] is not None and counts[cands[i].key] == 1
                 and base[i] != 3)
 
-    accepted: list[Candidate | None] = [None] * len(lines)
-    seen_turn = False
+    def first_char_after(i: int, c: Candidate) -> str:
+        """The first character of the turn's text (on the next line when the label ends its line)."""
+        text = c.text.strip()
+        if not text:
+            nxt = neighbour(i, 1)
+            text = lines[nxt].text.strip() if nxt is not None else ""
+        return text[:1]
+
+    scores: list[int] = [0] * len(lines)
     for i, c in enumerate(cands):
         if c is None:
             continue
@@ -430,14 +453,24 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
             if codes_only:
                 score -= 1
             # Turns start with a capital; ``Kevin: die was toen zestien`` is a sentence.
-            if c.sep in (":", "bold") and c.text.strip()[:1].islower():
+            if c.sep in (":", "bold", "]") and first_char_after(i, c).islower():
                 score -= 1
             # An enumeration (``Politie: ...`` / ``GGZ: ...``) is a list, not a conversation.
             if singleton(neighbour(i, -1)) or singleton(neighbour(i, 1)):
                 score = min(score, 1)
+        scores[i] = score
+
+    accepted: list[Candidate | None] = [None] * len(lines)
+    seen_turn = False
+    for i, c in enumerate(cands):
+        if c is None:
+            continue
+        score = scores[i]
         if c.sep == "":
+            # A label on its own line needs the turn's text below it.
             nxt = neighbour(i, 1)
-            if nxt is None or cands[nxt] is not None or is_meta_line(lines[nxt].text) or lines[nxt].heading:
+            if (nxt is None or scores[nxt] >= 2 or is_meta_line(lines[nxt].text)
+                    or lines[nxt].heading):
                 score = min(score, 1)
             if not seen_turn and counts[c.key] < 2 and not c.has_timestamp:
                 score = min(score, 1)  # a title line (``R03``, ``Regiegesprek``)

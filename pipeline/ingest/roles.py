@@ -44,7 +44,7 @@ ROLE_WORDS: dict[str, str] = {
 #: Generic speaker labels (``Spreker 1``, ``Speaker 2``): certainly labels, but no role.
 _GENERIC = re.compile(
     r"(?:spreker|speaker|deelnemer|persoon|person|stem|voice|onbekende spreker|onbekend|unknown speaker|unknown)"
-    r"\s*\d+[a-z]?|(?:onbekende spreker|unknown speaker|onbekend|unknown)")
+    r"[\s_\-]*\d+[a-z]?|(?:onbekende spreker|unknown speaker|onbekend|unknown)")
 _PAREN = re.compile(r"\s*\([^()]*\)\s*")
 _STEM = re.compile(r"(?P<stem>[a-z][a-z\-]*?)\.?\s*(?P<num>\d*)\.?")
 #: ``P1``, ``P12``: participant numbers (a bare ``P`` is too ambiguous to count).

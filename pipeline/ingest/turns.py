@@ -153,7 +153,8 @@ def build_turns(lines: Sequence[SourceLine], *, brackets: bool = False, joiner: 
         f4.append(found)
         cleaned.append(SourceLine(text, ln.location, bold_end, ln.heading, ln.speaker, ln.timestamp))
 
-    decided = L.decide([L.LineIn(ln.text, ln.bold_end, ln.heading or ln.speaker is not None)
+    # Headings are scanned too: some transcripts put the speaker label in a heading style.
+    decided = L.decide([L.LineIn(ln.text, ln.bold_end, ln.heading, given=ln.speaker is not None)
                         for ln in cleaned], brackets=brackets)
     in_header, hints = _header_lines(cleaned, decided)
 
@@ -170,7 +171,7 @@ def build_turns(lines: Sequence[SourceLine], *, brackets: bool = False, joiner: 
             continue
         c = decided[i]
         f4_ts = L.normalise_timestamp(L.F4_TS.match(f4[i][0]).group(1)) if f4[i] else ""
-        if ln.heading and ln.speaker is None:
+        if ln.heading and ln.speaker is None and c is None:
             parsed.header.append(_norm(ln.text))
             add_piece("header", ln.text)
             continue

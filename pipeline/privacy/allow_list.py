@@ -21,12 +21,6 @@ OTHER_SECTIONS = ("version", "places_to_pseudonymise", "settings")
 SETTINGS = {"pseudonymise_ages": bool}
 
 
-def _boundary_pattern(phrase: str) -> str:
-    """Regex for ``phrase`` on whole-word boundaries, any run of whitespace between its words."""
-    parts = [re.escape(p) for p in phrase.split()]
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
-
-
 def _is_acronym(phrase: str) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -47,12 +41,42 @@ def _author_forms(entry: str) -> list[str]:
     return [entry, f"{initials} {surname}", f"{initials}{surname}", surname]
 
 
+def trie_pattern(phrases, ignore_case: bool = False) -> str:
+    """One regex body matching any of ``phrases`` (white space as ``\\s+``), built as a trie.
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every position; a
+    trie branches on the next character instead, which is many times faster for hundreds of
+    phrases. Longer matches win, as the branches are tried longest-first.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for word_index, word in enumerate(phrase.split()):
+            if word_index:
+                node = node.setdefault(" ", {})
+            for char in (word.casefold() if ignore_case else word):
+                node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for key in sorted(k for k in node if k):
+            piece = r"\s+" if key == " " else re.escape(key)
+            branches.append(piece + emit(node[key]))
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
 def _compile(phrases: list[str], flags: int) -> re.Pattern | None:
     if not phrases:
         return None
-    # Longest first, so "Raad voor de Kinderbescherming" wins over "Kinderbescherming".
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return re.compile("|".join(_boundary_pattern(p) for p in ordered), flags)
+    body = trie_pattern(set(phrases), ignore_case=bool(flags & re.IGNORECASE))
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", flags)
 
 
 @dataclass(frozen=True)

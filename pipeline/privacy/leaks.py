@@ -23,7 +23,7 @@ from xml.etree import ElementTree
 import pandas as pd
 
 from . import lexicon
-from .allow_list import AllowList
+from .allow_list import AllowList, trie_pattern
 
 logger = logging.getLogger(__name__)
 
@@ -245,8 +245,18 @@ def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
     for original, pseudonym, kind in key[["original", "pseudonym", "type"]].itertuples(index=False):
         forms = [original]
         if kind == "PERSOON":
-            forms += [w for w in re.split(r"[\s,]+", original)
-                      if not lexicon.is_particle(w) and not is_initials(w) and not lexicon.is_title(w)]
+            words = re.split(r"[\s,]+", original)
+            for i, word in enumerate(words):
+                if lexicon.is_particle(word) or is_initials(word) or lexicon.is_title(word):
+                    continue
+                if i and lexicon.is_particle(words[i - 1]) and lexicon.is_dictionary_word(word):
+                    # "Dam" of "van Dam" is an ordinary word; the surname with particle identifies.
+                    start = i - 1
+                    while start and lexicon.is_particle(words[start - 1]):
+                        start -= 1
+                    forms.append(" ".join(words[start:i + 1]))
+                else:
+                    forms.append(word)
         for form in forms:
             form = " ".join(form.split()).strip(".,;:")
             if len(form) < min_length or _fold(form) in rows:
@@ -281,9 +291,8 @@ def _as_frame(identifiers) -> pd.DataFrame:
 def _pattern(forms: list[str], flags: int) -> re.Pattern | None:
     if not forms:
         return None
-    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
-    body = "|".join(r"\s+".join(re.escape(p) for p in f.split()) for f in ordered)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+    body = trie_pattern(set(forms), ignore_case=bool(flags & re.IGNORECASE))
+    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
 
 def check_leaks(out_dir: str | Path, identifiers, *, min_length: int = MIN_LENGTH) -> list[dict]:

@@ -47,6 +47,25 @@ def is_initials(word: str) -> bool:
     return bool(INITIALS.match(word))
 
 
+_BOUNDARY = re.compile(r"([^\s.!?]*)[.!?]+\s+")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span at sentence ends: deduce merges "De Groot. De Groot" into one span.
+
+    A full stop after an initial ("P. Jansen") or a form of address ("mr. Vermeulen") is no end.
+    """
+    pieces, begin = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        word = m.group(1)
+        if len(word) < 2 or is_initials(word + ".") or lexicon.is_title(word):
+            continue
+        pieces.append((begin, m.start() + len(word)))
+        begin = m.end()
+    pieces.append((begin, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
 def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a detected person span to the name itself.
 
@@ -129,13 +148,17 @@ def label_name_spans(label: str, allow_list: AllowList) -> list[tuple[int, int]]
 
     # Parentheses, brackets and separators end a name ("Jansen (Actiecentrum)").
     for m in re.finditer(r"[^()\[\]{}<>|/;:–—]+", label):
+        after_word = False  # "Moeder van Dylan": the particle belongs to the sentence, not the name
         for s, e, w in tokens_in(label, m.start(), m.end()):
-            if is_protected(s, e) or any(c.isdigit() for c in w):
+            # Codes ("R6"), forms of address and short capital abbreviations ("IV", "INT") are no names.
+            if (is_protected(s, e) or any(c.isdigit() for c in w) or lexicon.is_title(w)
+                    or (w.isupper() and len(w) <= 3 and "." not in w)):
                 close()
+                after_word = True
                 continue
             if is_initials(w) and current:
                 current.append((s, e, w))
-            elif lexicon.is_particle(w) and current:
+            elif lexicon.is_particle(w) and (current or not after_word):
                 current.append((s, e, w))
             elif _capitalised(w) and len(w.rstrip(".")) > 1 and (
                     not lexicon.is_plain_word(w) or lexicon.is_name_word(w)):
@@ -144,6 +167,7 @@ def label_name_spans(label: str, allow_list: AllowList) -> list[tuple[int, int]]
                 current.append((s, e, w))
             else:
                 close()
+                after_word = True
         close()
     return spans
 

@@ -19,7 +19,7 @@ from . import lexicon
 from .allow_list import AllowList, load_allow_list
 from .engine import DeduceEngine, Detection
 from .names import (VOICE_TAG, PersonName, PersonRegistry, label_name_spans, parse_person,
-                    sentence_start, trim_person, trim_place)
+                    sentence_start, split_sentences, trim_person, trim_place)
 from .patterns import detect_patterns
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ TYPES = ("PERSOON", "LOCATIE", "ADRES", "POSTCODE", "INSTELLING", "DATUM", "LEEF
 _NAMED = {"PERSOON", "LOCATIE", "INSTELLING"}
 _PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
 _CONTEXT = 40
+_HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
 
 
 @dataclass
@@ -165,6 +166,7 @@ class Pseudonymiser:
         self.allow_list_ = self._load_allow_list()
         self.engine_ = self.engine if self.engine is not None else DeduceEngine()
         self.problems_: list[str] = []
+        self._memo: dict[str, list[_Span]] = {}
         self.registry_ = PersonRegistry()
         self.entities_: dict[str, str] = {}
         self._counters = {t: 0 for t in TYPES}
@@ -189,10 +191,13 @@ class Pseudonymiser:
             return []
         allow = self.allow_list_
         if unit.is_label:
-            voice = VOICE_TAG.fullmatch(text.strip())
-            offset = text.index(voice.group(1)) if voice else 0
-            inner = voice.group(1) if voice else text
-            return [_Span(s + offset, e + offset, "PERSOON") for s, e in label_name_spans(inner, allow)]
+            voices = list(VOICE_TAG.finditer(text))
+            parts = [(m.start(1), m.group(1)) for m in voices] if voices else [(0, text)]
+            return [_Span(s + offset, e + offset, "PERSOON")
+                    for offset, part in parts for s, e in label_name_spans(part, allow)]
+        memo = self._memo
+        if text in memo:  # short turns ("Ja.", "Oké, dank je.") recur in every interview
+            return [replace(span) for span in memo[text]]
         found: list[Detection] = []
         try:
             found.extend(self.engine_.detect(text))
@@ -204,7 +209,10 @@ class Pseudonymiser:
                 found.append(Detection(m.start(1) + s, m.start(1) + e, "PERSOON", "voice", 100))
         if not allow.pseudonymise_ages:
             found = [d for d in found if d.type != "LEEFTIJD"]
-        return self._resolve_overlaps(text, found, allow.protected_spans(text))
+        spans = self._resolve_overlaps(text, found, allow.protected_spans(text))
+        if len(text) <= 200:
+            memo[text] = [replace(span) for span in spans]
+        return spans
 
     def _resolve_overlaps(self, text: str, found: list[Detection],
                           protected: list[tuple[int, int]]) -> list[_Span]:
@@ -220,12 +228,17 @@ class Pseudonymiser:
                 pieces = _subtract(det.start, det.end, taken)
                 if pieces != [(det.start, det.end)]:
                     continue
+            if det.type in _NAMED:
+                pieces = [piece for s, e in pieces for piece in split_sentences(text, s, e)]
             for s, e in pieces:
                 trimmed = (trim_person if det.type == "PERSOON" else trim_place)(text, s, e) \
                     if det.type in _NAMED else (s, e)
                 if trimmed is None:
                     continue
                 s, e = trimmed
+                kind = det.type
+                if kind == "LOCATIE" and _HOUSE_NUMBER.search(text[s:e]):
+                    kind = "ADRES"  # deduce tags "street + number" as a place
                 if self.allow_list_.contains(text[s:e]):
                     continue
                 weak = False
@@ -238,7 +251,7 @@ class Pseudonymiser:
                 if det.type == "LOCATIE" and self.allow_list_.keep_places and \
                         text[s:e].casefold() in {p.casefold() for p in self.allow_list_.keep_places}:
                     continue
-                spans.append(_Span(s, e, det.type, weak=weak))
+                spans.append(_Span(s, e, kind, weak=weak))
                 taken.append((s, e))
         return sorted(spans, key=lambda sp: sp.start)
 

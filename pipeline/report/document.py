@@ -27,7 +27,7 @@ from docx.shared import Mm, Pt, RGBColor
 from .. import __version__
 from ..columns import STYLES
 from .figures import SavedFigure
-from .labels import CodeLabels, competence_label, format_number, style_label
+from .labels import CodeLabels, competence_label, competence_labels, format_number, style_label
 from .quotes import typical_quotes
 from .reproducible import normalise_zip, run_date, write_bytes_atomic
 
@@ -204,6 +204,12 @@ class ReportBuilder:
             Indent level of the first cell per row (code hierarchy).
         """
         self.n_tables += 1
+        # The paragraph that introduces the table stays on the table's page.
+        body = self.doc.element.body
+        if len(body) > 1 and body[-2].tag == qn("w:p"):
+            p_pr = body[-2].get_or_add_pPr()
+            if p_pr.find(qn("w:keepNext")) is None:
+                p_pr.keepNext_val = True
         self.caption("Tabel", caption, keep_with_next=True)
         widths_mm = fit_widths(header, widths_mm)
         align = align or ["l"] * len(header)
@@ -468,6 +474,7 @@ def _style_section(builder: ReportBuilder, run, figures: dict[str, SavedFigure])
 def _competence_section(builder: ReportBuilder, run, figures: dict[str, SavedFigure]):
     builder.heading("Competenties", 1)
     summary = run.competence_summary.copy()
+    names = competence_labels(run)
     if summary.empty:
         builder.paragraph("Er is geen competentiescan ingelezen.")
     else:
@@ -479,16 +486,16 @@ def _competence_section(builder: ReportBuilder, run, figures: dict[str, SavedFig
             worst = ranked[ranked["mean"] == ranked["mean"].min()]
             builder.paragraph(
                 "De groep scoort gemiddeld het hoogst op "
-                + _join([f"{competence_label(c).lower()} ({format_number(m)})" for c, m in zip(best["competence"], best["mean"])])
+                + _join([f"{competence_label(c, names).lower()} ({format_number(m)})" for c, m in zip(best["competence"], best["mean"])])
                 + " en het laagst op "
-                + _join([f"{competence_label(c).lower()} ({format_number(m)})" for c, m in zip(worst["competence"], worst["mean"])])
+                + _join([f"{competence_label(c, names).lower()} ({format_number(m)})" for c, m in zip(worst["competence"], worst["mean"])])
                 + "."
             )
         summary = summary.sort_values(["rank", "competence"], kind="mergesort", na_position="last")
         builder.table(
             "Competentiescan: aantal scores, gemiddelde, standaardafwijking, laagste en hoogste score en rang (1 = hoogste gemiddelde)",
             ["Competentie", "n", "Gemiddelde", "sd", "Min", "Max", "Rang"],
-            [[competence_label(r.competence), format_number(r.n, 0), format_number(r.mean),
+            [[competence_label(r.competence, names), format_number(r.n, 0), format_number(r.mean),
               format_number(r.sd), format_number(r.min, 0 if float(r.min or 0).is_integer() else 1),
               format_number(r.max, 0 if float(r.max or 0).is_integer() else 1), format_number(r.rank, 0)]
              for r in summary.itertuples()],

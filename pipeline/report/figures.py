@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ..columns import STYLES
-from .labels import CodeLabels, competence_label, style_label
+from .labels import CodeLabels, competence_label, competence_labels, style_label
 from .style import (
     GREY,
     HIGH_COLOUR,
@@ -47,9 +47,6 @@ from .style import (
 NO_DATA = "regie:geen-gegevens"
 #: Heatmaps get numbers in their cells up to this many cells; beyond that they become unreadable.
 MAX_ANNOTATED_CELLS = 400
-#: Colours for code themes: the palette without yellow (too light for thin bars) first.
-THEME_COLOURS = (OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[4],
-                 OKABE_ITO[5], OKABE_ITO[7], OKABE_ITO[6])
 
 
 # --------------------------------------------------------------------------------------------
@@ -92,30 +89,39 @@ def _cell_text(value: float, decimals: int) -> str:
 
 
 def _heatmap(ax, values: np.ndarray, *, annotations: np.ndarray | None, vmin: float, vmax: float,
-             decimals: int = 0, missing_text: str = "–"):
-    """Draw ``values`` (rows × columns, NaN = missing) as vector cells with readable numbers."""
-    masked = np.ma.masked_invalid(values)
+             decimals: int = 0, missing_text: str = "–", blank: np.ndarray | None = None,
+             hide_zero: bool = False):
+    """Draw ``values`` (rows × columns) as vector cells with readable numbers.
+
+    NaN cells are *missing* (hatched, with ``missing_text``); ``blank`` cells are not drawn at
+    all (e.g. the upper triangle of a symmetric matrix); ``hide_zero`` leaves zeros unlabelled.
+    """
+    blank = np.zeros(values.shape, dtype=bool) if blank is None else blank
+    masked = np.ma.masked_where(np.isnan(values) | blank, values)
     mesh = ax.pcolormesh(masked, cmap=SEQUENTIAL, vmin=vmin, vmax=vmax, edgecolors="white",
                          linewidth=0.6)
     n_rows, n_cols = values.shape
-    missing = np.argwhere(np.isnan(values))
+    missing = np.argwhere(np.isnan(values) & ~blank)
     for r, c in missing:
         ax.add_patch(_missing_cell(c, r))
     if annotations is not None and values.size <= MAX_ANNOTATED_CELLS:
         span = (vmax - vmin) or 1.0
+        size = 7 if n_cols <= 14 else 6
         for r in range(n_rows):
             for c in range(n_cols):
                 shade = values[r, c]
                 text = annotations[r, c]
+                if blank[r, c] or (hide_zero and not isinstance(text, str) and text == 0):
+                    continue
                 if np.isnan(shade):
                     ax.text(c + 0.5, r + 0.5, missing_text, ha="center", va="center",
-                            fontsize=7, color=GREY)
+                            fontsize=size, color=GREY)
                     continue
                 if isinstance(text, float) and np.isnan(text):
                     continue
                 dark = (shade - vmin) / span > 0.55
                 ax.text(c + 0.5, r + 0.5, text if isinstance(text, str) else _cell_text(text, decimals),
-                        ha="center", va="center", fontsize=7, color="white" if dark else "#1A1A1A")
+                        ha="center", va="center", fontsize=size, color="white" if dark else "#1A1A1A")
     ax.set_xlim(0, n_cols)
     ax.set_ylim(n_rows, 0)  # first row at the top
     ax.tick_params(length=0)
@@ -164,7 +170,7 @@ def _numeric(series: pd.Series) -> pd.Series:
 
 
 def plot_code_frequencies(code_summary: pd.DataFrame, codebook=None, *, ax=None) -> Figure:
-    """Horizontal bars: number of coded segments per code, coloured by theme.
+    """Horizontal bars: number of coded segments per code, grouped by theme.
 
     Parameters
     ----------
@@ -177,8 +183,10 @@ def plot_code_frequencies(code_summary: pd.DataFrame, codebook=None, *, ax=None)
     Returns
     -------
     Figure
-        Codes sorted from most to least frequent; parent codes (whose counts aggregate their
-        children) are left out. Codes that were never assigned are shown with a zero bar.
+        One bar per code without subcodes. Codes are grouped under their theme (top-level code,
+        a bold row without a bar; themes in codebook order) and sorted from most to least
+        frequent within it. Grouping rather than colouring by theme keeps the chart readable
+        for any number of themes. Codes never assigned get a zero bar: also a finding.
     """
     with house_style():
         labels = CodeLabels.from_run_parts(codebook, code_summary)
@@ -188,34 +196,34 @@ def plot_code_frequencies(code_summary: pd.DataFrame, codebook=None, *, ax=None)
         df = df[~df["code_id"].map(labels.is_parent)]
         if df.empty or df["n_segments"].sum() == 0:
             return _no_data(ax, "Er zijn geen gecodeerde segmenten.")
-        df["order"] = df["code_id"].map(lambda c: labels.sort_key(c))
-        df = df.sort_values(["n_segments", "order"], ascending=[False, True], kind="mergesort")
-        themes = sorted({labels.top(c) for c in df["code_id"]}, key=labels.sort_key)
-        colour = {t: THEME_COLOURS[i % len(THEME_COLOURS)] for i, t in enumerate(themes)}
-
-        legend_rows = 0 if len(themes) < 2 else int(np.ceil(len(themes) / 2))
-        ticks = [wrap(labels.label(c), 44) for c in df["code_id"]]
-        fig, ax = _figure(ax, _height_for_rows(ticks, extra=0.8 + 0.22 * legend_rows))
-        y = np.arange(len(df))
-        bars = ax.barh(y, df["n_segments"], color=[colour[labels.top(c)] for c in df["code_id"]],
-                       height=0.7)
-        ax.set_yticks(y, ticks)
-        ax.set_ylim(len(df) - 0.5, -0.5)
-        ax.bar_label(bars, labels=[f"{int(v)}" for v in df["n_segments"]], padding=2, fontsize=7,
-                     color="#333333")
+        df["order"] = df["code_id"].map(labels.sort_key)
+        df["theme"] = df["code_id"].map(labels.top)
+        rows: list[tuple[str, str, float | None]] = []  # (kind, code or theme id, count)
+        for theme in sorted(set(df["theme"]), key=labels.sort_key):
+            part = df[df["theme"] == theme].sort_values(["n_segments", "order"], ascending=[False, True],
+                                                        kind="mergesort")
+            if not (len(part) == 1 and part["code_id"].iloc[0] == theme):
+                rows.append(("theme", theme, None))
+            rows.extend(("code", c, n) for c, n in zip(part["code_id"], part["n_segments"]))
+        ticks = [wrap(labels.label(key), 44) for _, key, _ in rows]
+        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.22, extra=0.7))
+        code_y = [i for i, (kind, _, _) in enumerate(rows) if kind == "code"]
+        counts = [n for kind, _, n in rows if kind == "code"]
+        bars = ax.barh(code_y, counts, color=OKABE_ITO[0], height=0.68)
+        ax.set_yticks(range(len(rows)), ticks)
+        for tick, (kind, _, _) in zip(ax.get_yticklabels(), rows):
+            if kind == "theme":
+                tick.set_fontweight("bold")
+                tick.set_color("#1A1A1A")
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.bar_label(bars, labels=[f"{int(v)}" for v in counts], padding=2, fontsize=7, color="#333333")
         ax.set_xlabel("Aantal gecodeerde segmenten")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_xlim(0, df["n_segments"].max() * 1.12)
+        ax.set_xlim(0, max(counts) * 1.12)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.grid(axis="x")
         ax.set_axisbelow(True)
-        if len(themes) > 1:
-            from matplotlib.patches import Patch
-
-            handles = [Patch(color=colour[t], label=wrap(labels.label(t), 40)) for t in themes]
-            fig.legend(handles=handles, loc="outside lower center", ncols=2, title="Thema",
-                       title_fontsize=8)
         return fig
 
 
@@ -259,7 +267,8 @@ def plot_code_respondent_heatmap(code_by_respondent: pd.DataFrame, codebook=None
         ticks = [wrap(labels.label(c), 40) for c in codes]
         fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.26, extra=1.0))
         vmax = float(np.nanmax(colour_values)) or 1.0
-        mesh = _heatmap(ax, colour_values, annotations=counts.to_numpy(dtype=float), vmin=0, vmax=vmax)
+        mesh = _heatmap(ax, colour_values, annotations=counts.to_numpy(dtype=float), vmin=0, vmax=vmax,
+                        hide_zero=True)
         ax.set_yticks(np.arange(len(codes)) + 0.5, ticks)
         _respondent_ticks(ax, respondents)
         ax.set_xlabel("Respondent")
@@ -271,10 +280,11 @@ def plot_code_respondent_heatmap(code_by_respondent: pd.DataFrame, codebook=None
 
 def plot_code_cooccurrence(cooccurrence: pd.DataFrame, codebook=None,
                            code_summary: pd.DataFrame | None = None, *, ax=None) -> Figure:
-    """Symmetric heatmap: in how many segments two codes were assigned together.
+    """Lower-triangle heatmap: in how many segments two codes were assigned together.
 
     Rows carry numbered labels (``3  Vertrouwen``); columns carry only the numbers, which keeps
-    long Dutch labels horizontal and readable. The diagonal is left blank.
+    long Dutch labels horizontal and readable. Each pair appears once (below the diagonal);
+    empty cells are pairs that never co-occur.
 
     Parameters
     ----------
@@ -300,16 +310,20 @@ def plot_code_cooccurrence(cooccurrence: pd.DataFrame, codebook=None,
             # A table may list a pair once (a < b) or in both orders; take the larger count.
             value = max(matrix[i, j], float(row.n_segments))
             matrix[i, j] = matrix[j, i] = value
-        np.fill_diagonal(matrix, np.nan)
+        # All codes as rows (each label once, numbered), columns 1..n-1: the strict lower
+        # triangle holds every pair once; the empty last column is left out.
+        lower = matrix[:, :-1]
+        blank = np.triu(np.ones(lower.shape, dtype=bool), k=0)
         numbers = [str(i + 1) for i in range(len(codes))]
         ticks = [f"{n}  {wrap(labels.label(c), 38)}" for n, c in zip(numbers, codes)]
         fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.27, extra=1.1))
-        mesh = _heatmap(ax, matrix, annotations=matrix, vmin=0, vmax=float(np.nanmax(matrix)) or 1.0,
-                        missing_text="")
-        ax.set_yticks(np.arange(len(codes)) + 0.5, ticks)
-        ax.set_xticks(np.arange(len(codes)) + 0.5, numbers)
+        mesh = _heatmap(ax, lower, annotations=lower, vmin=0, vmax=float(lower.max()) or 1.0,
+                        blank=blank, hide_zero=True)
+        ax.set_yticks(np.arange(len(ticks)) + 0.5, ticks)
+        ax.set_xticks(np.arange(len(codes) - 1) + 0.5, numbers[:-1],
+                      fontsize=8 if len(codes) <= 14 else 6.5)
         ax.set_xlabel("Code (nummer zoals links)")
-        bar = _colorbar(fig, mesh, ax, "Segmenten met\nbeide codes", len(codes))
+        bar = _colorbar(fig, mesh, ax, "Segmenten met\nbeide codes", len(ticks))
         bar.locator = MaxNLocator(integer=True)
         bar.update_ticks()
         return fig
@@ -467,7 +481,7 @@ def _competence_means(competence_summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def plot_competence_profile(competence_summary: pd.DataFrame, *, scale: tuple[int, int] = (1, 5),
-                            ax=None) -> Figure:
+                            labels: dict[str, str] | None = None, ax=None) -> Figure:
     """The group's competence profile: mean ± sd per competence, highest and lowest marked.
 
     Parameters
@@ -476,13 +490,15 @@ def plot_competence_profile(competence_summary: pd.DataFrame, *, scale: tuple[in
         Columns ``competence, n, mean, sd, ...``; one row per competence.
     scale : (int, int)
         The scan's scale, for the axis.
+    labels : dict, optional
+        Competence name → display label (:func:`competence_labels`).
     """
     with house_style():
         df = _competence_means(competence_summary) if not competence_summary.empty else competence_summary
         if df.empty:
             return _no_data(ax, "Er is geen competentiescan ingelezen.")
         highest, lowest = df["mean"].max(), df["mean"].min()
-        ticks = [f"{wrap(competence_label(c), 30)} (n = {n})" for c, n in zip(df["competence"], df["n"])]
+        ticks = [f"{wrap(competence_label(c, labels), 30)} (n = {n})" for c, n in zip(df["competence"], df["n"])]
         fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.27, extra=0.8))
         y = np.arange(len(df))
         colours = []
@@ -515,7 +531,7 @@ def plot_competence_profile(competence_summary: pd.DataFrame, *, scale: tuple[in
 
 
 def plot_competences_by_respondent(competences: pd.DataFrame, *, scale: tuple[int, int] = (1, 5),
-                                   ax=None) -> Figure:
+                                   labels: dict[str, str] | None = None, ax=None) -> Figure:
     """Heatmap of scores: competences (rows, highest group mean first) × respondents.
 
     Missing scores are hatched grey cells with a dash, not zeros.
@@ -539,7 +555,7 @@ def plot_competences_by_respondent(competences: pd.DataFrame, *, scale: tuple[in
         matrix = df.pivot_table(index="competence", columns="respondent_id", values="score",
                                 aggfunc="mean", dropna=False).reindex(index=rows, columns=respondents)
         values = matrix.to_numpy(dtype=float)
-        ticks = [wrap(competence_label(c), 30) for c in rows]
+        ticks = [wrap(competence_label(c, labels), 30) for c in rows]
         fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.27, extra=1.0))
         # vmin below the scale: the lowest score gets a visible tint, unlike an empty cell.
         mesh = _heatmap(ax, values, annotations=values, vmin=scale[0] - 0.6, vmax=scale[1], decimals=1)
@@ -552,7 +568,8 @@ def plot_competences_by_respondent(competences: pd.DataFrame, *, scale: tuple[in
 
 
 def plot_competences_by_style(competences: pd.DataFrame, respondents: pd.DataFrame, *,
-                              scale: tuple[int, int] = (1, 5), ax=None) -> Figure:
+                              scale: tuple[int, int] = (1, 5), labels: dict[str, str] | None = None,
+                              ax=None) -> Figure:
     """Mean score per competence for each regie style group (dot plot, one marker per style).
 
     Respondents with a scan but without a style (no interview) are left out.
@@ -583,7 +600,7 @@ def plot_competences_by_style(competences: pd.DataFrame, respondents: pd.DataFra
         means = df.groupby(["competence", "style"])["score"].mean().unstack("style").reindex(
             index=rows, columns=styles)
         group_size = df.groupby("style")["respondent_id"].nunique()
-        ticks = [wrap(competence_label(c), 30) for c in rows]
+        ticks = [wrap(competence_label(c, labels), 30) for c in rows]
         fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.34, extra=1.0))
         y = np.arange(len(rows))
         values = means.to_numpy(dtype=float)
@@ -655,10 +672,11 @@ def register(name: str, caption: str, arguments: Callable[[object], dict]):
     return add
 
 
-register("code_frequenties", "Aantal gecodeerde segmenten per code, gekleurd naar thema",
+register("code_frequenties", "Aantal gecodeerde segmenten per code, gegroepeerd naar thema",
          lambda run: {"code_summary": run.code_summary, "codebook": run.codebook})(plot_code_frequencies)
 register("code_respondent_heatmap",
-         "Codes per respondent: kleur = aandeel van de segmenten van de respondent, getal = aantal segmenten",
+         "Codes per respondent: kleur = aandeel van de segmenten van de respondent, getal = aantal "
+         "segmenten (lege cel: code niet toegekend)",
          lambda run: {"code_by_respondent": run.code_by_respondent, "codebook": run.codebook,
                       "code_summary": run.code_summary})(plot_code_respondent_heatmap)
 register("code_cooccurrentie", "Samen voorkomen van codes: aantal segmenten waarin beide codes zijn toegekend",
@@ -669,12 +687,14 @@ register("regiestijl_scatter",
          lambda run: {"respondents": run.respondents})(plot_style_scatter)
 register("competentieprofiel",
          "Competentieprofiel van de groep: gemiddelde score ± standaardafwijking, hoogste en laagste gemarkeerd",
-         lambda run: {"competence_summary": run.competence_summary, "scale": scale_of(run)})(plot_competence_profile)
+         lambda run: {"competence_summary": run.competence_summary, "scale": scale_of(run),
+                      "labels": competence_labels(run)})(plot_competence_profile)
 register("competenties_per_respondent", "Competentiescores per respondent",
-         lambda run: {"competences": run.competences, "scale": scale_of(run)})(plot_competences_by_respondent)
+         lambda run: {"competences": run.competences, "scale": scale_of(run),
+                      "labels": competence_labels(run)})(plot_competences_by_respondent)
 register("competenties_per_stijl", "Gemiddelde competentiescore per regiestijl",
          lambda run: {"competences": run.competences, "respondents": run.respondents,
-                      "scale": scale_of(run)})(plot_competences_by_style)
+                      "scale": scale_of(run), "labels": competence_labels(run)})(plot_competences_by_style)
 
 
 @dataclass(frozen=True)

@@ -78,14 +78,42 @@ class CodeLabels:
             return (1, 0, code_id)
 
 
-def competence_label(name: str) -> str:
-    """``"oordeelsvorming"`` → ``"Oordeelsvorming"`` (canonical names are lower case)."""
+def competence_label(name: str, labels: dict[str, str] | None = None) -> str:
+    """The display label of a canonical competence name.
+
+    From ``labels`` (see :func:`competence_labels`) when given, else the name with a capital:
+    ``"oordeelsvorming"`` → ``"Oordeelsvorming"``.
+    """
     name = str(name).strip()
+    if labels and labels.get(name):
+        return str(labels[name])
     return name[:1].upper() + name[1:]
 
 
+def competence_labels(run) -> dict[str, str]:
+    """Canonical name → label from the run's competence list (``codebook/competences.yaml``).
+
+    Empty when the list cannot be read (e.g. a run loaded on another machine); labels then
+    fall back to the capitalised name.
+    """
+    config = getattr(run, "config", None)
+    path = getattr(config, "competences", None)
+    if path is None:
+        path = ((getattr(run, "manifest", None) or {}).get("settings", {}) or {}).get("competences")
+    if not path:
+        return {}
+    from ..errors import ConfigError
+
+    try:
+        from ..scans import load_competences
+
+        return dict(load_competences(path).labels)
+    except (ConfigError, ImportError, OSError, AttributeError):
+        return {}
+
+
 def style_label(style: str) -> str:
-    return STYLE_LABELS.get(str(style), competence_label(style))
+    return STYLE_LABELS.get(str(style), competence_label(str(style)))
 
 
 def format_number(value, decimals: int = 2) -> str:
