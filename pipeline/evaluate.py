@@ -248,7 +248,7 @@ def read_gold(path: str | Path, codebook, segments: pd.DataFrame | None = None) 
                 problems.append((line, f"{doc_id} has no turn {turn_i}"))
                 continue
             if role != "respondent":
-                problems.append((line, f"turn {turn_i} of {doc_id} is a {role} turn, not a respondent turn"))
+                problems.append((line, f"turn {turn_i} of {doc_id} is not a respondent turn (role: {role})"))
                 continue
         rows.append((doc_id, turn_i, code))
     if len(problems) == 1:

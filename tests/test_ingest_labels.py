@@ -77,10 +77,10 @@ def test_sentences_with_a_colon_are_not_labels(line):
 
 
 def test_known_speakers_count_as_seen_before():
-    # ``Mark de Vries`` consists of Dutch words (mark, vries): alone it is too weak, but a speaker
-    # seen before in the document is accepted.
-    assert split_label("Mark de Vries: Ja.").label is None
-    assert split_label("Mark de Vries: Ja.", known={"mark de vries"}).label == "Mark de Vries"
+    # ``Veilig Thuis`` consists of Dutch words: alone it is too weak, but a speaker seen before
+    # in the document is accepted.
+    assert split_label("Veilig Thuis: Ja.").label is None
+    assert split_label("Veilig Thuis: Ja.", known={"veilig thuis"}).label == "Veilig Thuis"
     assert split_label("Ik zei: ja.", known={"ik zei"}).label is None  # a stopword never is
 
 
@@ -88,6 +88,10 @@ def test_label_evidence_orders_role_words_names_and_words():
     assert label_evidence(scan("Interviewer: x")) == 3
     assert label_evidence(scan("Fatima: x")) == 2
     assert label_evidence(scan("Politie: x")) == 1
+    # first names that are also Dutch words (els, noor, karin) and names joined by a particle
+    assert label_evidence(scan("Els: x")) == label_evidence(scan("Noor: x")) == 2
+    assert label_evidence(scan("Karin van der Linden: x")) == 2
+    assert label_evidence(scan("SV: x")) == 2 and label_evidence(scan("NB: x")) == 1  # initials / nota bene
     assert label_evidence(scan("Ik zei: x")) is None
     assert label_evidence(scan("fatima: x")) is None  # not capitalised
 

@@ -218,7 +218,7 @@ TRANSPARENT = frozenset({"eh", "ehm", "uh", "uhm", "euh", "ehh", "uhh", "hm", "h
 
 
 #: Separable-verb particles: in a main clause Dutch splits "bijstellen" into "stel ... bij".
-PARTICLES = ("samen", "terug", "achter", "tegen", "neer", "door", "over", "voor", "rond", "vast",
+PARTICLES = ("samen", "terug", "achter", "tegen", "neer", "door", "over", "voor", "rond", "vast", "langs", "binnen",
              "weg", "mee", "los", "vrij", "toe", "aan", "uit", "op", "bij", "om", "na", "af", "in")
 #: Words after which a separated particle still ends its clause ("ik stel het bij, want …").
 CLAUSE_END = frozenset({"en", "maar", "als", "want", "omdat", "dat", "zodat", "of", "dan", "toen",

@@ -70,6 +70,7 @@ _ONLY = re.compile(
     rf"(?:[ \t]*(?:{_br_ts('t')}|(?P<t3>{TS})))?[ \t]*$")
 _BRACKET_LABEL = re.compile(r"[ \t]*(?:>>[ \t]*)?\[(?P<label>[^\W\d_][^\[\]\n:]{0,39})\][ \t]*:?[ \t]*")
 _OPEN = re.compile(r"[ \t]*(?:>>[ \t]*)?(\*\*|__)")
+_CHEVRONS = re.compile(r"[ \t]*>>[ \t]*")
 _LABEL_SYNTAX = re.compile(rf"(?P<name>[^\W\d_][\w'’.\-&]*(?:,? [\w'’.\-&]+){{0,4}})(?: ?(?P<paren>{_PAREN}))?")
 _IS_TS = re.compile(TS)
 _SEPARATOR_LINE = re.compile(r"\s*([-*_=~])(?:\s*\1){2,}\s*")
@@ -124,12 +125,33 @@ inaudible laughter laughs crosstalk muziek music telefoon geluid onduidelijk doo
 """.split())
 #: Role labels that transcribers also write in lower case (``i:``, ``interviewer:``).
 LOWERCASE_ROLE_LABELS = frozenset("i r int iv interviewer respondent resp geinterviewde spreker speaker".split())
+#: Particles that start a surname written without first name (``De Vries``, ``Van Dijk``).
+SURNAME_PARTICLES = frozenset("de van ter ten den der op in".split())
 #: Name particles, allowed in lower case inside a name (``Mark de Vries``).
 TUSSENVOEGSELS = frozenset("""
 van de der den het 't te ten ter in op 'n la le du da di del della dos das von zu el al bin ben
 ibn abu d' l' 's v.d. vd
 """.split())
 _CODE = re.compile(r"[A-Z]{1,3}\d{0,3}[a-z]?|[A-Z][a-z]?[A-Z]\d{0,3}")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Dutch first names (case-folded), from the lookup lists of ``deduce``.
+
+    ``deduce`` is already a dependency (pseudonymisation); its list minus its own exceptions
+    (names that are mostly words: *Door*, *Juli*) tells ``Els``, ``Karin``, ``Noor`` (names that
+    are also in the Dutch lexicon) from ``Politie`` or ``Voorbeeld``. Empty when unavailable.
+    """
+    try:
+        from importlib import resources
+
+        base = resources.files("deduce").joinpath("data", "lookup", "src", "names", "lst_first_name")
+        items = base.joinpath("items.txt").read_text(encoding="utf-8").splitlines()
+        exceptions = set(base.joinpath("exceptions.txt").read_text(encoding="utf-8").splitlines())
+    except (ImportError, OSError, TypeError):
+        return frozenset()
+    return frozenset(n.strip().casefold() for n in items if n.strip() and n.strip() not in exceptions)
 
 
 @lru_cache(maxsize=4096)
@@ -219,19 +241,17 @@ def scan(line: str, bold_end: int | None = None, brackets: bool = False) -> Cand
     """
     pos, ts = 0, ""
     m = _LEAD_TS.match(line)
-    lead_bare_short = False
     if m and m.end() > 0:
+        # A bare ``10:30`` may be the time of day in a sentence; it only counts when a label
+        # follows, and a sentence never passes label_evidence.
         ts = _first(m, "a", "b", "c")
-        lead_bare_short = bool(m.group("c")) and m.group("c").count(":") == 1
         pos = m.end()
     bold = False
     mo = _OPEN.match(line, pos)
     if mo:
         bold, pos = True, mo.end()
-    if not mo:  # ``>> Name:`` (broadcast subtitles)
-        mg = re.compile(r"[ \t]*>>[ \t]*").match(line, pos)
-        if mg and brackets:
-            pos = mg.end()
+    elif brackets and (mg := _CHEVRONS.match(line, pos)):  # ``>> Name:`` (broadcast subtitles)
+        pos = mg.end()
 
     cand = None
     if brackets:
@@ -274,8 +294,6 @@ def scan(line: str, bold_end: int | None = None, brackets: bool = False) -> Cand
     ts = ts or inner_ts
     if "," in label and not ts:
         return None  # ``Jansen, Piet`` only in the timestamped style of Teams/Otter exports
-    if lead_bare_short and not label:
-        return None
     return Candidate(label=label, key=speaker_key(label), timestamp=normalise_timestamp(ts),
                      prefix=line[:end], text=line[end:], sep=sep, bold=bold)
 
@@ -298,7 +316,9 @@ def label_evidence(c: Candidate) -> int | None:
     """Points a candidate earns by its own form; None when it can never be a label.
 
     Role words and generic labels (``Interviewer``, ``R6``, ``Spreker 1``) earn 3; a name-like
-    label earns 2, or 1 when every word is also a Dutch word (``Politie``, ``Voorbeeld``).
+    label earns 2 (a known first name, initials, words joined by a name particle, or a word
+    not in the Dutch lexicon), or 1 when every word is also a Dutch word (``Politie``,
+    ``Voorbeeld``).
     """
     name = re.sub(rf"\s*{_PAREN}$", "", c.label).replace(",", " ")
     words = name.split()
@@ -317,9 +337,17 @@ def label_evidence(c: Candidate) -> int | None:
         # ``vraag: wat zou je...`` in a wrapped subtitle line: lower-case role nouns are words;
         # only the classic codes and role words count, and only when they recur.
         return 1 if fold(words[0]).strip(".").rstrip("0123456789") in LOWERCASE_ROLE_LABELS else None
-    if fold(words[0]).strip(".") in STOPWORDS:
-        return None
     if any(fold(w).strip(".") in TRANSCRIPTION_MARKS for w in words):
+        return None
+    compact = name.replace(" ", "")
+    if len(words) == 1 and compact.isupper() and len(compact) <= 4:
+        # Initials and codes (``SV``, ``NB``, ``SÖ``): a code that is also a word (``AL``,
+        # ``NB``) needs to recur before it counts.
+        return 1 if fold(compact).strip(".") in STOPWORDS else 2
+    first = fold(words[0]).strip(".")
+    surname = (first in SURNAME_PARTICLES and len(words) > 1
+               and all(w[0].isupper() for w in words[1:] if fold(w) not in TUSSENVOEGSELS))
+    if first in STOPWORDS and not surname:  # ``De Vries`` is a name, ``De moeder`` is not
         return None
     if not words[0][0].isupper():
         return None
@@ -329,6 +357,11 @@ def label_evidence(c: Candidate) -> int | None:
     if _CODE.fullmatch(name.replace(" ", "")) and len(words) == 1:
         return 2
     content = [w for w in words if fold(w) not in TUSSENVOEGSELS and w[0].isalpha()]
+    if words[0].casefold() in first_names():
+        return 2
+    # ``Karin van der Linden``: names joined by a particle, whatever the lexicon says.
+    if any(fold(w) in TUSSENVOEGSELS for w in words[1:-1]) and words[-1][0].isupper():
+        return 2
     if content and all(is_dutch_word(w) for w in content):
         return 1
     return 2
@@ -410,13 +443,18 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
     counts = Counter(c.key for c in cands if c is not None)
 
     # The document's label style, from the labels that are certain (role words, repeated).
-    strong = [c for c, b in zip(cands, base) if c is not None and c.sep and (b == 3 or counts[c.key] >= 2)]
+    strong = [c for c, b in zip(cands, base) if c is not None and (b == 3 or counts[c.key] >= 2)]
     ts_style = len(strong) >= 3 and sum(c.has_timestamp for c in strong) >= 0.9 * len(strong)
     bold_style = len(strong) >= 3 and sum(c.bold for c in strong) >= 0.9 * len(strong)
     # When codes already name both an interviewer and a respondent (``I``/``R``), a one-off name
     # is more likely a word in the text than a new speaker.
     strong_roles = {role_from_label(c.label) for c in strong}
     codes_only = all(is_role_label(c.label) for c in strong) and {"interviewer", "respondent"} <= strong_roles
+
+    own_line_style = len(strong) >= 3 and sum(c.sep == "" for c in strong) >= 0.9 * len(strong)
+
+    def starts_lower(i: int, c: Candidate) -> bool:
+        return first_char_after(i, c).islower()
 
     nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
     nb_pos = {i: k for k, i in enumerate(nonblank)}
@@ -437,14 +475,25 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
             text = lines[nxt].text.strip() if nxt is not None else ""
         return text[:1]
 
+    # Turns start with a capital. A non-role candidate followed by lower case wherever it occurs
+    # (``Bureau Halt: die zaten er...``), in a document whose labels are followed by capitals,
+    # is a phrase in the text.
+    lower = Counter(c.key for i, c in enumerate(cands) if c is not None and c.sep and starts_lower(i, c))
+    with_sep = Counter(c.key for c in cands if c is not None and c.sep)
+    capital_doc = sum(with_sep.values()) and sum(lower.values()) < 0.5 * sum(with_sep.values())
+
     scores: list[int] = [0] * len(lines)
     for i, c in enumerate(cands):
         if c is None:
             continue
         b = base[i]
         score = b + (2 if counts[c.key] >= 2 else 0) + c.has_timestamp + c.bold
-        if c.sep == "":
+        if c.sep == "" and not own_line_style:
             score -= 1
+        if c.sep == "" and own_line_style and b == 1:
+            score += 1  # in a layout of labels on their own line, a one-word line is a label
+        if b != 3 and capital_doc and with_sep[c.key] and lower[c.key] >= 0.5 * with_sep[c.key]:
+            score = min(score, 1)
         if b != 3 and counts[c.key] == 1:
             if ts_style and not c.has_timestamp:
                 score -= 1

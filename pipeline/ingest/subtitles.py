@@ -29,7 +29,6 @@ _TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 TIMING = re.compile(rf"[ \t]*(?P<start>{_TIME})[ \t]*-->[ \t]*(?P<end>{_TIME})")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>|</v\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>|\{\\[^}]*\}")
-_DASH = re.compile(r"[ \t]*[-–][ \t]+")
 
 
 def parse_cues(text: str) -> list[tuple[int, str, list[str]]]:
@@ -76,11 +75,9 @@ def _pieces(payload: list[str]) -> list[tuple[str | None, str]]:
 
 
 def _clean(text: str) -> str:
-    text = html.unescape(_TAG.sub("", text))
-    m = _DASH.match(text)
-    if m:  # ``- Hallo`` marks a change of speaker in subtitles, it is not a word
-        text = text[m.end():]
-    return text.strip()
+    # A leading dash stays: it may be a speaker-change mark, but as often a dash of the sentence
+    # that the cue split happened to put first ("hoe zeg je dat – een doorbraak").
+    return html.unescape(_TAG.sub("", text)).strip()
 
 
 def _subtitle_lines(path: Path, kind: str) -> tuple[list[SourceLine], str]:

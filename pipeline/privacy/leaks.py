@@ -273,6 +273,25 @@ def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
     return frame
 
 
+def without_public(identifiers: pd.DataFrame, files: list[Path]) -> tuple[pd.DataFrame, int]:
+    """Drop identifiers that occur in researcher-written files the outputs quote by design.
+
+    Returns
+    -------
+    (DataFrame, int)
+        The remaining identifiers and how many were dropped.
+    """
+    text = "\n".join(_decode(Path(f).read_bytes()) for f in files)
+    if not text or identifiers.empty:
+        return identifiers, 0
+    present: set[str] = set()
+    for case_sensitive, group in identifiers.groupby("case_sensitive"):
+        pattern = _pattern(list(group["identifier"]), 0 if case_sensitive else re.IGNORECASE)
+        present.update(_fold(m.group(0)) for m in pattern.finditer(text))
+    keep = ~identifiers["identifier"].map(_fold).isin(present)
+    return identifiers[keep].reset_index(drop=True), int((~keep).sum())
+
+
 def _as_frame(identifiers) -> pd.DataFrame:
     if isinstance(identifiers, pd.DataFrame):
         frame = identifiers.rename(columns={"original": "identifier"})

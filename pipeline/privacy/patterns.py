@@ -68,9 +68,13 @@ _EDGE = ".,;:!?)('\"“”‘’»«[]"
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE):
+    """Drop white space and punctuation around a match; keep brackets that pair up: "(020) 612"."""
+    def paired(i: int) -> bool:
+        return (text[i] == ")" and "(" in text[start:i]) or (text[i] == "(" and ")" in text[i:end])
+
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE) and not paired(end - 1):
         end -= 1
-    while start < end and (text[start].isspace() or text[start] in "([\"'“‘«"):
+    while start < end and (text[start].isspace() or text[start] in "([\"'“‘«") and not paired(start):
         start += 1
     return start, end
 
@@ -113,6 +117,20 @@ register_regex(
     r"((?:[a-z]{1,4}[-/ ]?)?\d[\w./-]*\d|\d)",
     group=1,
 )
+register_regex(
+    "number_code", "DOSSIER",
+    r"(?i:\b(?:nummer|nr\.?|code|kenmerk)\s+(?:is\s+|was\s+)?)((?=[\w/-]*\d)(?=[\w/-]*[A-Za-z-])[A-Z0-9][\w/-]*\d)",
+    group=1,
+)
+
+
+def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
+    letters = m.group(0).split("-")[0]
+    return sum(c.isdigit() for c in m.group(0)) >= 4 and not allow_list.contains(letters)
+
+
+# Case codes such as TOP-2021-0932 (not COVID-19: too few digits).
+register_regex("case_code", "ID", r"(?<![\w-])[A-Z]{2,6}-\d{2,}(?:[-/]\d+)*(?![\w-])", check=_code_ok)
 # Parketnummer form 13/123456-19.
 register_regex("parketnummer", "DOSSIER", r"(?<![\w/])\d{2}/\d{6}-\d{2}(?![\w/])")
 
@@ -148,7 +166,8 @@ def _street_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     return not (len(words) == 1 and is_dictionary_word(words[0])) and not allow_list.contains(m.group(0))
 
 
-register_regex("street", "LOCATIE", rf"(?<![\w-]){STREET}", check=_street_ok)
+# Below deduce's names (10): "Bram Hoogendijk" is a person, not a street ending in -dijk.
+register_regex("street", "LOCATIE", rf"(?<![\w-]){STREET}", check=_street_ok, priority=5)
 
 # ---------------------------------------------------------------------------- dates
 _ORDINAL_NOUNS = (r"(?:verdieping|etage|plaats|keer|klas|graad|poging|ronde|rij|lijn|fase|stap|helft"
@@ -166,6 +185,12 @@ register_regex(
     "date_weekday_ordinal", "DATUM",
     rf"(?i)(?<![\w-]){WEEKDAYS}\s+(?:de\s+)?\d{{1,2}}(?:e|ste|de)(?![\w])",
 )
+# "pas op 12-11 een reactie": day-month without year, only after a preposition of time.
+register_regex(
+    "date_day_month_numeric", "DATUM",
+    r"(?i)\b(?:op|vanaf|tot|sinds|per|rond|voor|na|t/m)\s+((?:0?[1-9]|[12]\d|3[01])[-/](?:0?[1-9]|1[0-2]))(?![\w/-]|[.,]\d)",
+    group=1,
+)
 # "op de 14e" — not "op de 2e verdieping".
 register_regex(
     "date_ordinal", "DATUM",
@@ -180,6 +205,14 @@ register_regex(
     r"(?i:\b(?:basisschool|school|scholengemeenschap|praktijkschool|kinderdagverblijf|buurthuis"
     r"|moskee|kerk|sportschool|voetbalclub|vereniging|jongerencentrum|opvang)\s+)"
     r"((?:(?:de|het|'t|De|Het)\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})",
+    group=1, check=lambda m, text, al: not al.contains(m.group(1)),
+)
+# "De Kleine Prins, een basisschool in ..."
+register_regex(
+    "named_before_school", "INSTELLING",
+    r"((?:De|Het|'t)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),?\s+(?:een|de|het|onze)\s+"
+    r"(?:basisschool|school|middelbare school|scholengemeenschap|praktijkschool|kinderdagverblijf|buurthuis"
+    r"|moskee|kerk|voetbalclub|vereniging|jongerencentrum|opvang|instelling|woongroep)\b",
     group=1, check=lambda m, text, al: not al.contains(m.group(1)),
 )
 register_regex(

@@ -85,6 +85,18 @@ def _norm(kind: str, text: str) -> str:
     return text
 
 
+_DANGLING = re.compile(r"(?:^|[\s-])(?:van|de|der|den|ter|ten|te|la|le|el)$", re.IGNORECASE)
+_NEXT_NAME = re.compile(r"(?:\s+(?:der|den|de))?\s*[A-Z][\w'’-]*")
+
+
+def _extend_double_names(text: str, det: Detection) -> Detection:
+    """deduce stops "Dekker-Van Houten" after "Van" (Houten is a town); take the surname whole."""
+    if det.type != "PERSOON" or not _DANGLING.search(text[det.start:det.end]):
+        return det
+    m = _NEXT_NAME.match(text, det.end)
+    return replace(det, end=m.end()) if m and m.end() > det.end else det
+
+
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces = [(start, end)]
     for ts, te in taken:
@@ -200,7 +212,7 @@ class Pseudonymiser:
             return [replace(span) for span in memo[text]]
         found: list[Detection] = []
         try:
-            found.extend(self.engine_.detect(text))
+            found.extend(_extend_double_names(text, d) for d in self.engine_.detect(text))
         except Exception as exc:  # never fail a run on odd text; patterns below still apply
             self.problems_.append(f"{unit.doc_id} turn {unit.turn_index}: deduce failed ({type(exc).__name__})")
         found.extend(detect_patterns(text, allow))
@@ -461,10 +473,29 @@ class Pseudonymiser:
             characters, allow-listed ones and ordinary words are left out; words that are both an
             ordinary word and a name ("Bakker") are searched for capitalised only.
         """
-        from .leaks import leak_identifiers
+        from .leaks import leak_identifiers, without_public
 
         self._check_fitted()
-        return leak_identifiers(self.key_table(), self.allow_list_)
+        identifiers = leak_identifiers(self.key_table(), self.allow_list_)
+        identifiers, self.leak_check_skipped_ = without_public(identifiers, self._public_files())
+        return identifiers
+
+    def _public_files(self) -> list[Path]:
+        """Researcher-written inputs that the outputs quote by design (codebook, competences).
+
+        A word that is in them ("Amsterdam" in a code description) is in the report whatever the
+        transcripts say, so finding it there proves no leak.
+        """
+        if self.config is None:
+            return []
+        files = []
+        for path in (self.config.codebook, self.config.competences):
+            path = Path(path)
+            if path.is_dir():
+                files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml", ".csv", ".json"))
+            elif path.is_file():
+                files.append(path)
+        return files
 
     def check_leaks(self, out_dir: str | Path) -> list[dict]:
         """Search every file in ``out_dir`` for identifiers found in the inputs.

@@ -34,7 +34,7 @@ from .reproducible import normalise_zip, run_date, write_bytes_atomic
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_MM = 210, 297, 25
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 #: Tallest figure on a page, leaving room for its caption and a heading.
-MAX_FIGURE_HEIGHT_MM = 205
+MAX_FIGURE_HEIGHT_MM = 222
 TABLE_FONT_PT = 9
 HEADER_SHADING = "DCE6F1"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",

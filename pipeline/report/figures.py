@@ -76,10 +76,38 @@ def has_data(fig: Figure) -> bool:
     return fig.get_label() != NO_DATA
 
 
-def _height_for_rows(labels: list[str], per_row: float = 0.24, extra: float = 0.9) -> float:
-    """Figure height (inches) for one row per (wrapped) label; multi-line labels get more room."""
-    lines = max((str(t).count("\n") + 1 for t in labels), default=1)
-    return extra + max(per_row, 0.125 * lines + 0.09) * len(labels)
+#: Tallest chart (inches) that still fits an A4 page at full text width with its caption.
+MAX_HEIGHT_IN = 8.4
+#: Label wrap widths tried, narrowest first: wide labels only when rows would not fit.
+WRAP_WIDTHS = (40, 52, 66)
+
+
+def _fit_rows(raw: list[str], *, per_row: float = 0.24, extra: float = 0.9,
+              prefixes: list[str] | None = None,
+              widths: tuple[int, ...] = WRAP_WIDTHS) -> tuple[list[str], float, float]:
+    """Wrapped tick labels, figure height and tick font size for one chart row per label.
+
+    Labels are wrapped as narrowly as possible while the chart stays within
+    :data:`MAX_HEIGHT_IN`; with many rows they become single lines and, if need be, a little
+    smaller, so that a large codebook gives a dense but readable full-page chart rather than
+    one that the report has to shrink.
+
+    Returns
+    -------
+    (ticks, height, fontsize)
+    """
+    prefixes = prefixes or [""] * len(raw)
+    n = max(len(raw), 1)
+    for width in widths:
+        ticks = [p + wrap(t, width) for p, t in zip(prefixes, raw)]
+        lines = max((t.count("\n") + 1 for t in ticks), default=1)
+        height = extra + max(per_row, 0.115 * lines + 0.08) * n
+        if height <= MAX_HEIGHT_IN:
+            return ticks, height, 8.0
+    ticks = [p + wrap(t, widths[-1]) for p, t in zip(prefixes, raw)]
+    lines = max((t.count("\n") + 1 for t in ticks), default=1)
+    row = max(0.125 * lines, (MAX_HEIGHT_IN - extra) / n)
+    return ticks, extra + row * n, (8.0 if row >= 0.15 * lines else 6.5)
 
 
 def _cell_text(value: float, decimals: int) -> str:
@@ -146,13 +174,21 @@ def _colorbar(fig, mesh, ax, label: str, n_rows: int):
     return bar
 
 
-def _respondent_ticks(ax, respondent_ids: list[str], axis: str = "x"):
-    positions = np.arange(len(respondent_ids)) + 0.5
-    rotation = 0 if len(respondent_ids) <= 8 and max((len(r) for r in respondent_ids), default=0) <= 6 else 90
-    if axis == "x":
-        ax.set_xticks(positions, respondent_ids, rotation=rotation)
+def _column_ticks(ax, names: list[str]):
+    """Column labels of a heatmap: horizontal when they fit, else vertical and as small as needed.
+
+    Call after everything else is drawn: the font size follows from the final cell width, so
+    that many respondents (or codes) give small labels rather than overlapping ones.
+    """
+    positions = np.arange(len(names)) + 0.5
+    longest = max((len(n) for n in names), default=1)
+    ax.figure.draw_without_rendering()
+    cell_pt = ax.get_window_extent().width / max(len(names), 1) * 72.0 / ax.figure.dpi
+    if longest * 0.62 * 8 <= cell_pt * 0.9:
+        ax.set_xticks(positions, names, rotation=0, fontsize=8)
     else:
-        ax.set_yticks(positions, respondent_ids)
+        # Rotated, a label's width on the page is its line height (~1.2 × font size).
+        ax.set_xticks(positions, names, rotation=90, fontsize=float(np.clip(cell_pt / 1.25, 4.5, 8)))
 
 
 def _scale_ticks(ax, scale: tuple[int, int]):
@@ -205,12 +241,12 @@ def plot_code_frequencies(code_summary: pd.DataFrame, codebook=None, *, ax=None)
             if not (len(part) == 1 and part["code_id"].iloc[0] == theme):
                 rows.append(("theme", theme, None))
             rows.extend(("code", c, n) for c, n in zip(part["code_id"], part["n_segments"]))
-        ticks = [wrap(labels.label(key), 44) for _, key, _ in rows]
-        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.22, extra=0.7))
+        ticks, height, fontsize = _fit_rows([labels.label(key) for _, key, _ in rows], per_row=0.22, extra=0.7)
+        fig, ax = _figure(ax, height)
         code_y = [i for i, (kind, _, _) in enumerate(rows) if kind == "code"]
         counts = [n for kind, _, n in rows if kind == "code"]
         bars = ax.barh(code_y, counts, color=OKABE_ITO[0], height=0.68)
-        ax.set_yticks(range(len(rows)), ticks)
+        ax.set_yticks(range(len(rows)), ticks, fontsize=fontsize)
         for tick, (kind, _, _) in zip(ax.get_yticklabels(), rows):
             if kind == "theme":
                 tick.set_fontweight("bold")
@@ -264,17 +300,18 @@ def plot_code_respondent_heatmap(code_by_respondent: pd.DataFrame, codebook=None
         colour_values = shares.fillna(0).to_numpy(dtype=float)
         if not np.isfinite(shares.to_numpy(dtype=float)).any():
             colour_values = counts.to_numpy(dtype=float)  # no shares given: colour by count
-        ticks = [wrap(labels.label(c), 40) for c in codes]
-        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.26, extra=1.0))
+        ticks, height, fontsize = _fit_rows([labels.label(c) for c in codes], per_row=0.26, extra=1.0,
+                                            widths=(40, 50))
+        fig, ax = _figure(ax, height)
         vmax = float(np.nanmax(colour_values)) or 1.0
         mesh = _heatmap(ax, colour_values, annotations=counts.to_numpy(dtype=float), vmin=0, vmax=vmax,
                         hide_zero=True)
-        ax.set_yticks(np.arange(len(codes)) + 0.5, ticks)
-        _respondent_ticks(ax, respondents)
+        ax.set_yticks(np.arange(len(codes)) + 0.5, ticks, fontsize=fontsize)
         ax.set_xlabel("Respondent")
         bar = _colorbar(fig, mesh, ax, "Aandeel van de segmenten\nvan de respondent", len(codes))
         bar.formatter = PercentFormatter(1.0, decimals=0)
         bar.update_ticks()
+        _column_ticks(ax, respondents)
         return fig
 
 
@@ -315,17 +352,17 @@ def plot_code_cooccurrence(cooccurrence: pd.DataFrame, codebook=None,
         lower = matrix[:, :-1]
         blank = np.triu(np.ones(lower.shape, dtype=bool), k=0)
         numbers = [str(i + 1) for i in range(len(codes))]
-        ticks = [f"{n}  {wrap(labels.label(c), 38)}" for n, c in zip(numbers, codes)]
-        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.27, extra=1.1))
+        ticks, height, fontsize = _fit_rows([labels.label(c) for c in codes], per_row=0.27, extra=1.1,
+                                            prefixes=[f"{n}  " for n in numbers], widths=(40, 50))
+        fig, ax = _figure(ax, height)
         mesh = _heatmap(ax, lower, annotations=lower, vmin=0, vmax=float(lower.max()) or 1.0,
                         blank=blank, hide_zero=True)
-        ax.set_yticks(np.arange(len(ticks)) + 0.5, ticks)
-        ax.set_xticks(np.arange(len(codes) - 1) + 0.5, numbers[:-1],
-                      fontsize=8 if len(codes) <= 14 else 6.5)
+        ax.set_yticks(np.arange(len(ticks)) + 0.5, ticks, fontsize=fontsize)
         ax.set_xlabel("Code (nummer zoals links)")
         bar = _colorbar(fig, mesh, ax, "Segmenten met\nbeide codes", len(ticks))
         bar.locator = MaxNLocator(integer=True)
         bar.update_ticks()
+        _column_ticks(ax, numbers[:-1])
         return fig
 
 
@@ -397,8 +434,9 @@ def _place_labels(fig, ax, points: np.ndarray, clusters: list[tuple], fontsize: 
             box = (x0, y0, x0 + width, y0 + height)
             cost = sum(_overlap(box, other) for other in placed)
             cost += sum(_overlap(box, p) for p in point_boxes)
-            outside = (max(0, frame.x0 - slack - box[0]) + max(0, box[2] - frame.x1 - slack)
-                       + max(0, frame.y0 - slack - box[1]) + max(0, box[3] - frame.y1 - slack))
+            # Below and left of the axes are the tick labels: no slack there.
+            outside = (max(0, frame.x0 - box[0]) + max(0, box[2] - frame.x1 - slack)
+                       + max(0, frame.y0 - box[1]) + max(0, box[3] - frame.y1 - slack))
             cost += outside * height
             # A label nearer to another point than to its own would name the wrong point.
             centre = np.array([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2])
@@ -498,8 +536,9 @@ def plot_competence_profile(competence_summary: pd.DataFrame, *, scale: tuple[in
         if df.empty:
             return _no_data(ax, "Er is geen competentiescan ingelezen.")
         highest, lowest = df["mean"].max(), df["mean"].min()
-        ticks = [f"{wrap(competence_label(c, labels), 30)} (n = {n})" for c, n in zip(df["competence"], df["n"])]
-        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.27, extra=0.8))
+        ticks, height, fontsize = _fit_rows([f"{competence_label(c, labels)} (n = {n})"
+                                             for c, n in zip(df["competence"], df["n"])], per_row=0.27, extra=0.8)
+        fig, ax = _figure(ax, height)
         y = np.arange(len(df))
         colours = []
         for mean in df["mean"]:
@@ -512,7 +551,7 @@ def plot_competence_profile(competence_summary: pd.DataFrame, *, scale: tuple[in
         for yi, mean, sd, colour in zip(y, df["mean"], df["sd"], colours):
             ax.errorbar(mean, yi, xerr=sd, fmt="o", color=colour, ecolor=colour, elinewidth=1.2,
                         capsize=2.5, markersize=5, zorder=3)
-        ax.set_yticks(y, ticks)
+        ax.set_yticks(y, ticks, fontsize=fontsize)
         ax.set_ylim(len(df) - 0.5, -0.5)
         _scale_ticks(ax, scale)
         ax.set_xlabel(f"Gemiddelde score ± sd (schaal {scale[0]}–{scale[1]})")
@@ -555,15 +594,15 @@ def plot_competences_by_respondent(competences: pd.DataFrame, *, scale: tuple[in
         matrix = df.pivot_table(index="competence", columns="respondent_id", values="score",
                                 aggfunc="mean", dropna=False).reindex(index=rows, columns=respondents)
         values = matrix.to_numpy(dtype=float)
-        ticks = [wrap(competence_label(c, labels), 30) for c in rows]
-        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.27, extra=1.0))
+        ticks, height, fontsize = _fit_rows([competence_label(c, labels) for c in rows], per_row=0.27, extra=1.0)
+        fig, ax = _figure(ax, height)
         # vmin below the scale: the lowest score gets a visible tint, unlike an empty cell.
         mesh = _heatmap(ax, values, annotations=values, vmin=scale[0] - 0.6, vmax=scale[1], decimals=1)
-        ax.set_yticks(np.arange(len(rows)) + 0.5, ticks)
-        _respondent_ticks(ax, respondents)
+        ax.set_yticks(np.arange(len(rows)) + 0.5, ticks, fontsize=fontsize)
         ax.set_xlabel("Respondent")
         bar = _colorbar(fig, mesh, ax, "Score", len(rows))
         bar.set_ticks(range(int(scale[0]), int(scale[1]) + 1))
+        _column_ticks(ax, respondents)
         return fig
 
 
@@ -600,8 +639,8 @@ def plot_competences_by_style(competences: pd.DataFrame, respondents: pd.DataFra
         means = df.groupby(["competence", "style"])["score"].mean().unstack("style").reindex(
             index=rows, columns=styles)
         group_size = df.groupby("style")["respondent_id"].nunique()
-        ticks = [wrap(competence_label(c, labels), 30) for c in rows]
-        fig, ax = _figure(ax, _height_for_rows(ticks, per_row=0.34, extra=1.0))
+        ticks, height, fontsize = _fit_rows([competence_label(c, labels) for c in rows], per_row=0.34, extra=1.0)
+        fig, ax = _figure(ax, height)
         y = np.arange(len(rows))
         values = means.to_numpy(dtype=float)
         with np.errstate(all="ignore"):
@@ -614,7 +653,7 @@ def plot_competences_by_style(competences: pd.DataFrame, respondents: pd.DataFra
             ax.scatter(values[:, k], y + dodge, s=30, zorder=3, color=STYLE_COLOURS.get(style, OKABE_ITO[4]),
                        marker=STYLE_MARKERS.get(style, "^"), edgecolor="white", linewidth=0.5,
                        label=f"{style_label(style)} (n = {int(group_size.get(style, 0))})")
-        ax.set_yticks(y, ticks)
+        ax.set_yticks(y, ticks, fontsize=fontsize)
         ax.set_ylim(len(rows) - 0.5, -0.5)
         _scale_ticks(ax, scale)
         ax.set_xlabel(f"Gemiddelde score per regiestijl (schaal {scale[0]}–{scale[1]})")

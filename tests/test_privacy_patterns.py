@@ -1,0 +1,167 @@
+"""Pattern detectors, the allow-list and name parsing (no deduce instance needed)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.privacy import DETECTORS, AllowList, detect_patterns, load_allow_list
+from pipeline.privacy.names import label_name_spans, parse_person, split_sentences, trim_person
+
+ALLOW = load_allow_list()
+
+
+def found(text: str, allow: AllowList = ALLOW) -> set[tuple[str, str]]:
+    return {(d.type, text[d.start:d.end]) for d in detect_patterns(text, allow)}
+
+
+@pytest.mark.parametrize("text, kind, identifier", [
+    ("bel me op 06-12345678.", "TELEFOON", "06-12345678"),
+    ("nummer 020 123 4567 toch", "TELEFOON", "020 123 4567"),
+    ("of +31 6 12345678 mobiel", "TELEFOON", "+31 6 12345678"),
+    ("of (020) 612 34 56", "TELEFOON", "(020) 612 34 56"),
+    ("mail p.jansen@gemeente.nl, graag", "EMAIL", "p.jansen@gemeente.nl"),
+    ("zie https://www.voorbeeld.nl/pagina?id=3.", "URL", "https://www.voorbeeld.nl/pagina?id=3"),
+    ("zie top-site.nl voor meer", "URL", "top-site.nl"),
+    ("dossiernummer 2023-0457 dus", "DOSSIER", "2023-0457"),
+    ("Het zaaknummer is ZK-88123.", "DOSSIER", "ZK-88123"),
+    ("parketnummer 13/123456-22", "DOSSIER", "13/123456-22"),
+    ("zijn BSN is 1234.56.782", "BSN", "1234.56.782"),
+    ("postcode 1012 AB in", "POSTCODE", "1012 AB"),
+    ("postcode 1012ab in", "POSTCODE", "1012ab"),
+    ("op dinsdag 5 januari kwam", "DATUM", "dinsdag 5 januari"),
+    ("op 5 jan. 2021 kwam", "DATUM", "5 jan. 2021"),
+    ("sinds maart 2020 al", "DATUM", "maart 2020"),
+    ("op 23-06-2022 belde", "DATUM", "23-06-2022"),
+    ("op de 14e kwam hij", "DATUM", "14e"),
+    ("vrijdag de 3e was het", "DATUM", "vrijdag de 3e"),
+    ("hij woont op de Kalverstraat 12 nu", "ADRES", "Kalverstraat 12"),
+    ("aan de Burgemeester de Vlugtlaan 112-3 om", "ADRES", "Burgemeester de Vlugtlaan 112-3"),
+    ("in de Spaarndammerstraat woont", "LOCATIE", "Spaarndammerstraat"),
+    ("een wijk als Osdorp of", "LOCATIE", "Osdorp"),
+    ("zat op basisschool De Zonnewijzer toen", "INSTELLING", "De Zonnewijzer"),
+])
+def test_detects(text, kind, identifier):
+    assert (kind, identifier) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "vorige week donderdag sprak ik hem",
+    "in 2019 OM en politie samen",
+    "op de 2e verdieping van het bureau",
+    "de Top600 en Top400 sinds 2011",
+    "dat kost 12,50 euro per uur",
+    "over 0800 2000 bel je Veilig Thuis",
+    "hij heeft 3 jaar gezeten, 12 van de 20 zaken",
+    "In Amsterdam 2021 was een goed jaar",
+    "We gingen met de Snelweg mee",
+])
+def test_does_not_detect(text):
+    assert found(text) == set()
+
+
+def test_ages_only_when_asked():
+    text = "een jongen van 17 die nu 19 jaar is"
+    assert found(text) == set()
+    aged = AllowList(pseudonymise_ages=True)
+    assert {i for k, i in found(text, aged) if k == "LEEFTIJD"} == {"17", "19"}
+
+
+def test_detector_registry_is_extensible():
+    from pipeline.privacy.patterns import register_regex
+
+    try:
+        register_regex("test_client_code", "ID", r"\bCL-\d{4}\b")
+        assert ("ID", "CL-1234") in found("client CL-1234 kwam")
+    finally:
+        DETECTORS.pop("test_client_code", None)
+    assert found("client CL-1234 kwam") == set()
+
+
+# ------------------------------------------------------------------------------ allow-list
+def test_default_allow_list_sections():
+    assert "Reclassering" in ALLOW.organisations and "Top600" in ALLOW.programmes
+    assert "Interviewer" in ALLOW.roles and "Hans Licht" in ALLOW.authors
+    assert ALLOW.keep_places == () and not ALLOW.pseudonymise_ages
+    assert "Osdorp" in ALLOW.places_to_pseudonymise
+
+
+def test_protected_spans_rules():
+    text = "om 9 uur belde het OM, daarna de raad voor de kinderbescherming en H. Licht, ook MDA++."
+    spans = [text[s:e] for s, e in ALLOW.protected_spans(text)]
+    assert "om" not in spans  # acronyms match case-sensitively
+    assert "OM" in spans and "raad voor de kinderbescherming" in spans
+    assert "H. Licht" in spans and "MDA++" in spans
+
+
+def test_allow_list_errors(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("organisations: [Reclassering\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.yaml:.*not valid YAML"):
+        load_allow_list(bad)
+    bad.write_text("organisatie: [Reclassering]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown section"):
+        load_allow_list(bad)
+    bad.write_text("roles: Interviewer\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'roles' must be a list"):
+        load_allow_list(bad)
+    bad.write_text("settings: {pseudonymise_ages: 'ja'}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="true or false"):
+        load_allow_list(bad)
+    with pytest.raises(ConfigError, match="not found"):
+        load_allow_list(tmp_path / "missing.yaml")
+    good = tmp_path / "good.yaml"
+    good.write_text("keep_places: [Amsterdam]\nsettings: {pseudonymise_ages: true}\n", encoding="utf-8")
+    custom = load_allow_list(good)
+    assert custom.keep_places == ("Amsterdam",) and custom.pseudonymise_ages
+
+
+# ------------------------------------------------------------------------------ names
+@pytest.mark.parametrize("text, kind, given, surname", [
+    ("Dylan van Dam", "full", ("dylan",), "van dam"),
+    ("Jansen, P.", "initials", (), "jansen"),
+    ("P.J. de Vries", "initials", (), "de vries"),
+    ("Van der Linden, M.", "initials", (), "van der linden"),
+    ("De Groot", "surname", (), "de groot"),
+    ("Bakker", "single", (), "bakker"),
+    ("Sanne de Graaf-Mulder", "full", ("sanne",), "de graaf-mulder"),
+])
+def test_parse_person(text, kind, given, surname):
+    name = parse_person(text)
+    assert (name.kind, name.given, name.surname) == (kind, given, surname)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mevrouw Bakker van ", "Bakker"),
+    ("Volgens Hans", "Hans"),
+    ("dhr. De Boer", "De Boer"),
+    ("Jan de Vries van het ", "Jan de Vries"),
+    ("Dylan zei", "Dylan"),
+    ("Erik Kooij Training", "Erik Kooij"),
+    ("P.", None),
+])
+def test_trim_person(text, expected):
+    span = trim_person(text, 0, len(text))
+    assert (text[span[0]:span[1]] if span else None) == expected
+
+
+def test_split_sentences():
+    text = "De Groot. De Groot en mr. Vermeulen en P. Jansen"
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "De Groot", "De Groot en mr. Vermeulen en P. Jansen"]
+
+
+@pytest.mark.parametrize("label, names", [
+    ("Jansen, P. (Actiecentrum)", ["Jansen, P."]),
+    ("Interviewer", []),
+    ("R6", []),
+    ("Spreker 2", []),
+    ("IV", []),
+    ("Fatima", ["Fatima"]),
+    ("Regisseur Jansen", ["Jansen"]),
+    ("Interviewer (Sanne)", ["Sanne"]),
+    ("Van der Linden, M. (Veilig Thuis)", ["Van der Linden, M."]),
+    ("Moeder van Dylan", ["Dylan"]),
+    ("Dhr. De Boer", ["De Boer"]),
+])
+def test_label_names(label, names):
+    assert [label[s:e] for s, e in label_name_spans(label, ALLOW)] == names

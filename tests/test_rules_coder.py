@@ -1,0 +1,263 @@
+"""The rules coder: every pattern type, near-miss exclusion, selection, output contract."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline import columns
+from pipeline.codebook import Codebook, load_codebook
+from pipeline.coders import BaseCoder, coders, make_coder, register_coder
+from pipeline.coders.rules import RulesCoder, check_patterns
+from pipeline.config import DEFAULT_CODEBOOK, StudyConfig
+from pipeline.errors import ConfigError
+
+
+def book(**patterns_by_code) -> Codebook:
+    """A tiny codebook: one grouping code ``g`` with a child per keyword argument."""
+    codes = [{"id": "g", "label": "groep"}]
+    for name, patterns in patterns_by_code.items():
+        codes.append({"id": f"g.{name}", "label": name, "parent": "g", "patterns": patterns})
+    return Codebook.model_validate({"name": "test", "version": "0", "codes": codes})
+
+
+def segments(*texts: str, roles=None) -> pd.DataFrame:
+    roles = roles or ["respondent"] * len(texts)
+    return pd.DataFrame({
+        "doc_id": "d", "segment_id": [f"d:{i + 1:04d}" for i in range(len(texts))],
+        "turn_index": list(range(1, len(texts) + 1)), "speaker": "x", "role": roles,
+        "start": 0, "end": 0, "text": list(texts),
+    })
+
+
+def codes_of(coder, *texts, roles=None) -> list[list[str]]:
+    out = coder.predict(segments(*texts, roles=roles))
+    return [sorted(out.loc[out["segment_id"] == f"d:{i + 1:04d}", "code_id"]) for i in range(len(texts))]
+
+
+def rules(codebook, **attrs) -> RulesCoder:
+    coder = make_coder("rules", codebook=codebook)
+    for key, value in attrs.items():
+        setattr(coder, key, value)
+    return coder
+
+
+# -- pattern types --------------------------------------------------------------------------------
+def test_terms_match_on_lemmas_and_word_forms():
+    coder = rules(book(plan={"terms": ["plan van aanpak", "afspraak maken"]}))
+    assert codes_of(coder, "De plannen van aanpak lagen klaar.", "We hebben afspraken gemaakt.",
+                    "Het is een mooi plan.") == [["g.plan"], ["g.plan"], []]
+
+
+def test_multiword_term_needs_its_words_in_order_but_sees_through_hesitations():
+    coder = rules(book(lijn={"terms": ["op één lijn"]}))
+    assert codes_of(coder, "We zaten op, eh, één lijn.", "Eén lijn zaten we op.") == [["g.lijn"], []]
+
+
+def test_compound_keys_prefix_suffix_infix_and_hyphen_parts():
+    coder = rules(book(keten={"compounds": ["keten*"]}, overleg={"compounds": ["*overleg"]},
+                       regie={"compounds": ["*regie*"]}, info={"compounds": ["uitwisseling*"]}))
+    result = codes_of(coder, "Alle ketenpartners waren er.", "Dat kwam in het casusoverleg.",
+                      "De regievoering liep.", "De informatie-uitwisseling stokte.", "Het ketste af.")
+    assert result == [["g.keten"], ["g.overleg"], ["g.regie"], ["g.info"], []]
+
+
+def test_exact_form_does_not_match_other_words_with_the_same_lemma():
+    # simplemma maps "vieren" (celebrate) to "vier" (four): "=vieren" avoids that
+    loose = rules(book(win={"terms": ["vieren"]}))
+    strict = rules(book(win={"terms": ["=vieren"]}))
+    assert codes_of(loose, "Hij kwam om vier uur.") == [["g.win"]]
+    assert codes_of(strict, "Hij kwam om vier uur.", "Dat gaan we vieren.") == [[], ["g.win"]]
+
+
+def test_diminutive_term_is_its_own_word():
+    coder = rules(book(win={"terms": ["stapje"]}))
+    assert codes_of(coder, "Elk stapje telt.", "Kleine stapjes.", "De stappen van het plan.") == [
+        ["g.win"], ["g.win"], []]
+
+
+def test_separable_verb_is_found_split_and_as_te_infinitive():
+    coder = rules(book(bijstellen={"terms": ["bijstellen"]}))
+    result = codes_of(coder, "Toen stelden we het plan bij, want het liep niet.",
+                      "We moesten het plan bij te stellen.", "We hebben het bijgesteld.",
+                      "Ik stel vragen bij de politie.")
+    assert result == [["g.bijstellen"], ["g.bijstellen"], ["g.bijstellen"], []]
+
+
+def test_token_patterns_use_the_project_lemmas():
+    coder = rules(book(band={"token": [[{"LEMMA": "band"}, {"LEMMA": "opbouwen"}]]}))
+    assert codes_of(coder, "We hebben een band opgebouwd.", "De band speelde.") == [["g.band"], []]
+
+
+def test_near_rule_needs_all_words_within_the_window_and_one_sentence():
+    coder = rules(book(vertrouwen={"near": [{"words": ["vertrouwen", "winnen|opbouwen"], "window": 4}]}))
+    result = codes_of(coder, "Zijn vertrouwen heb ik langzaam gewonnen.",
+                      "Vertrouwen is iets wat je in een heel lange tijd en met veel geduld moet winnen.",
+                      "Er was geen vertrouwen. Dat wilde ik winnen.")
+    assert result == [["g.vertrouwen"], [], []]
+
+
+def test_weak_cues_need_company():
+    coder = rules(book(steun={"weak": ["collega", "steun"], "weak_weight": 0.5}))
+    assert codes_of(coder, "Een collega hielp.", "De steun van een collega hielp.") == [[], ["g.steun"]]
+
+
+def test_context_cue_from_the_question_adds_to_a_weak_answer():
+    coder = rules(book(vertrouwen={"weak": ["langskomen"], "context": ["vertrouwen"]}))
+    texts = ("Hoe bouwde je vertrouwen op?", "Gewoon elke week langskomen.",
+             "Wat deed je daarna?", "Gewoon elke week langskomen.")
+    result = codes_of(coder, *texts, roles=["interviewer", "respondent"] * 2)
+    assert result == [[], ["g.vertrouwen"], [], []]
+
+
+# -- near-misses ----------------------------------------------------------------------------------
+def test_exclude_phrase_removes_the_sentence_not_the_segment():
+    coder = rules(book(vertrouwen={"terms": ["vertrouwen"], "exclude": ["vertrouwen erop dat"]}))
+    result = codes_of(coder, "Ik vertrouw erop dat het goed komt.",
+                      "Ik vertrouw erop dat het goed komt. Hij gaf me zijn vertrouwen.")
+    assert result == [[], ["g.vertrouwen"]]
+
+
+def test_exclude_token_pattern():
+    coder = rules(book(plan={"terms": ["plan"], "exclude_token": [[{"LOWER": "van"}, {"LOWER": "plan"}]]}))
+    assert codes_of(coder, "Ik was van plan te stoppen.", "Het plan is klaar.") == [[], ["g.plan"]]
+
+
+@pytest.fixture(scope="module")
+def real_coder():
+    return make_coder("rules", codebook=load_codebook(DEFAULT_CODEBOOK))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ik vertrouw erop dat het morgen goed komt met het weer.", "vertrouwen.persoon"),
+    ("Het plan was om op vakantie te gaan.", "proces.gezamenlijk_plan"),
+    ("Het plan was om op vakantie te gaan.", "werkwijze.instrumenten"),
+    ("Hij had slechte ervaringen met de politie.", "succes.ervaring"),
+    ("Het is van belang dat ik op tijd ben.", "sturing.belangen"),
+    ("Dat kost me veel energie.", "sturing.belangen"),
+    ("Hij voelde zich niet serieus genomen.", "succes.ervaring"),
+])
+def test_real_codebook_near_misses_are_not_coded(real_coder, text, code):
+    assert code not in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Na een paar maanden belde ze mij zelf, als eerste, nog voor haar advocaat.", "vertrouwen.persoon"),
+    ("Ik kan de corporatie niks opdragen, dus ik laat zien wat het hen oplevert.", "sturing.belangen"),
+    ("De huisarts mocht me niks vertellen vanwege zijn beroepsgeheim.", "belemmering.informatiedeling"),
+    ("Hij viel tussen wal en schip: te oud voor jeugdzorg, te jong voor de opvang.", "belemmering.botsende_belangen"),
+    ("Als hij drie weken op tijd komt, is dat voor mij al winst.", "uitkomst.small_wins"),
+    ("Dat staat in het basisdossier en we bespreken het in het uitvoerdersoverleg.", "werkwijze.instrumenten"),
+])
+def test_real_codebook_codes_indirect_phrasings(real_coder, text, code):
+    assert code in codes_of(real_coder, text)[0]
+
+
+# -- selection, output, interface -----------------------------------------------------------------
+def test_interviewer_turns_are_not_coded_unless_configured():
+    cb = book(plan={"terms": ["plan van aanpak"]})
+    texts = ("Hoe maak je een plan van aanpak?", "Met een plan van aanpak.")
+    roles = ["interviewer", "respondent"]
+    assert codes_of(make_coder("rules", codebook=cb), *texts, roles=roles) == [[], ["g.plan"]]
+    config = StudyConfig(code_interviewer=True)
+    assert codes_of(make_coder("rules", codebook=cb, config=config), *texts, roles=roles) == [
+        ["g.plan"], ["g.plan"]]
+
+
+def test_output_columns_score_and_evidence():
+    coder = rules(book(plan={"terms": ["plan van aanpak", "basisdossier"]}))
+    out = coder.predict(segments("Het basisdossier en de plannen van aanpak.", "Het plan van aanpak."))
+    assert tuple(out.columns) == columns.CODINGS
+    assert out["coder"].unique().tolist() == ["rules"]
+    first, second = out.itertuples(index=False)
+    assert first.evidence == "basisdossier; plannen van aanpak"
+    assert first.score == 1.0  # two hits: twice the threshold
+    assert second.score == 0.5  # one hit: at the threshold
+
+
+def test_relative_cut_keeps_the_main_topic_and_compete_false_codes():
+    cb = book(a={"terms": ["alfa", "beta", "gamma"]}, b={"terms": ["delta"]},
+              c={"terms": ["epsilon"], "compete": False})
+    text = "Alfa beta gamma delta epsilon."
+    assert codes_of(rules(cb, relative=0.0, max_codes=None), text) == [["g.a", "g.b", "g.c"]]
+    assert codes_of(rules(cb, relative=0.5), text) == [["g.a", "g.c"]]
+    assert codes_of(rules(cb, relative=0.0, max_codes=1), text) == [["g.a", "g.c"]]
+
+
+def test_output_is_deterministic_and_sorted():
+    cb = load_codebook(DEFAULT_CODEBOOK)
+    texts = ["Ik zit dicht op de jongen en ik ken de wijkagent al jaren.",
+             "De privacyregels maken het lastig; de GGZ mag niks delen.",
+             "Kleine stapjes, met vallen en opstaan."] * 3
+    segs = segments(*texts).sample(frac=1.0, random_state=3)
+    first = make_coder("rules", codebook=cb).predict(segs)
+    second = make_coder("rules", codebook=cb).predict(segments(*texts))
+    pd.testing.assert_frame_equal(first, second)
+    assert first.equals(first.sort_values(["doc_id", "segment_id", "code_id"]).reset_index(drop=True))
+
+
+def test_no_work_in_init_and_fit_returns_self():
+    coder = make_coder("rules", codebook=book(x={"terms": ["x"]}))
+    assert not hasattr(coder, "compiled_")
+    assert coder.fit(segments("x")) is coder
+    assert hasattr(coder, "compiled_")
+
+
+def test_empty_input_gives_an_empty_table_with_the_contract_columns():
+    coder = make_coder("rules", codebook=book(x={"terms": ["x"]}))
+    out = coder.predict(segments())
+    assert tuple(out.columns) == columns.CODINGS and len(out) == 0
+
+
+def test_patterns_that_do_not_compile_are_all_reported():
+    cb = book(a={"compounds": ["ke*"]}, b={"terms": ["goed|"], "token": [[{"NOPE": "x"}]]})
+    problems = check_patterns(cb)
+    assert len(problems) == 3
+    assert any(p.startswith("g.a: patterns.compounds[0]") for p in problems)
+    assert any(p.startswith("g.b: patterns.token[0]") for p in problems)
+    with pytest.raises(ConfigError, match="patterns do not compile"):
+        make_coder("rules", codebook=cb).fit()
+
+
+def test_shipped_codebook_compiles_and_has_the_core_codes():
+    from pipeline.evaluate import CORE_CODES
+
+    cb = load_codebook(DEFAULT_CODEBOOK)
+    assert check_patterns(cb) == []
+    codable = {c.id for c in cb.codable()}
+    assert set(CORE_CODES) <= codable
+    for code_id in CORE_CODES:
+        code = cb.get(code_id)
+        assert code.definition and code.include and code.exclude and code.sources
+        assert 2 <= len(code.examples) <= 4
+
+
+def test_registry_unknown_name_and_plugin():
+    with pytest.raises(ConfigError, match="unknown coder 'model:bert'"):
+        make_coder("model:bert", codebook=book(x={"terms": ["x"]}))
+
+    @register_coder("model")
+    class EchoModel(BaseCoder):
+        def __init__(self, codebook, config=None, model_name=""):
+            super().__init__(codebook, config)
+            self.name = f"model:{model_name}"
+
+        def _score(self, todo, segments):
+            return [(d, s, "g.x", 0.9, "echo") for d, s in zip(todo["doc_id"], todo["segment_id"])]
+
+    try:
+        coder = make_coder("model:echo", codebook=book(x={"terms": ["x"]}))
+        out = coder.predict(segments("iets"))
+        assert out["coder"].tolist() == ["model:echo"] and out["score"].tolist() == [0.9]
+    finally:
+        import catalogue
+
+        catalogue._remove((*coders.namespace, "model"))  # leave the registry as other tests expect
+    assert "model" not in coders.get_all()
+
+
+def test_keyword_baseline_is_registered_and_naive():
+    cb = load_codebook(DEFAULT_CODEBOOK)
+    coder = make_coder("keywords", codebook=cb)
+    out = coder.predict(segments("Ik vertrouw erop dat het goed komt."))
+    assert out["coder"].tolist() == ["keywords"]
+    assert "vertrouwen.persoon" in out["code_id"].tolist()  # the near-miss a keyword list falls for
