@@ -14,7 +14,7 @@ from docx.shared import Mm
 
 from pipeline import columns, tables
 from pipeline.report import FIGURES, typical_quotes, write_report_outputs
-from pipeline.report.document import TEXT_WIDTH_MM, dutch_date, fit_widths
+from pipeline.report.document import TEXT_WIDTH_MM, dutch_date, fit_widths, short_citation
 from pipeline.report.quotes import style_evidence
 from pipeline.report.workbook import MAX_WIDTH
 from test_figures import build_fake_run, fake_run  # noqa: F401  (shared hand-made run)
@@ -280,8 +280,14 @@ def test_report_appendix_has_definitions_and_full_citations(written):
     code = run.codebook.get("proces.probleemanalyse")
     row = next(r for r in appendix.rows if r.cells[0].text.startswith(code.label))
     assert row.cells[1].text == code.definition
+    paragraphs = [p.text for p in doc.paragraphs]
     for key in code.sources:
-        assert run.codebook.references[key] in row.cells[2].text
+        full = run.codebook.references[key]
+        assert short_citation(full, key) in row.cells[2].text.split("\n")
+        assert full in paragraphs  # once, in the reference list under the table
+    assert "Literatuur" in paragraphs
+    cited = {k for c in run.codebook.codes for k in c.sources}
+    assert sum(p in run.codebook.references.values() for p in paragraphs) == len(cited)
 
 
 def test_report_headings_use_word_styles(written):
@@ -323,6 +329,11 @@ def test_fit_widths_keeps_headers_whole_and_fits_the_page():
     widths = fit_widths(["Omschrijving", "Netwerkgericht", "Respondenten"], [150, 10, 10])
     assert sum(widths) <= TEXT_WIDTH_MM + 1e-9
     assert widths[1] >= len("Netwerkgericht") * 1.95 and widths[2] >= len("Respondenten") * 1.95
+
+
+def test_short_citation():
+    assert short_citation("Licht, H. (2013). Sturing zonder hiërarchie.", "licht") == "Licht, H. (2013)"
+    assert short_citation("Geen jaartal hier.", "key") == "key"
 
 
 def test_dutch_date():

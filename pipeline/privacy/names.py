@@ -94,7 +94,9 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     while toks and (lexicon.is_particle(toks[-1][2]) or not _capitalised(toks[-1][2])
                     or lexicon.is_title(toks[-1][2])
                     or (len(toks) > 1 and lexicon.is_plain_word(toks[-1][2])
-                        and not lexicon.is_name_word(toks[-1][2]))):  # "Erik Kooij Training"
+                        and not lexicon.is_name_word(toks[-1][2])
+                        # "Dekker-Van Houten", "van Wit": after a particle it is the surname
+                        and not lexicon.is_particle(toks[-2][2].rsplit("-", 1)[-1]))):  # "Erik Kooij Training"
         toks = toks[:-1]
     if not toks or all(is_initials(w) for _, _, w in toks):
         return None

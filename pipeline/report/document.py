@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,8 @@ TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 #: Tallest figure on a page, leaving room for its caption and a heading.
 MAX_FIGURE_HEIGHT_MM = 222
 TABLE_FONT_PT = 9
+#: Tables up to this many rows are kept on one page.
+KEEP_TOGETHER_ROWS = 20
 HEADER_SHADING = "DCE6F1"
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -248,6 +251,12 @@ class ReportBuilder:
                     run.font.size = Pt(TABLE_FONT_PT)
                     if r == 0 or (c == 0 and bold_rows and bold_rows[r - 1]):
                         run.bold = True
+        if len(rows) <= KEEP_TOGETHER_ROWS and not rows_can_split:
+            # Short tables stay on one page: every row keeps with the next.
+            for row in table.rows[:-1]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
         self.doc.add_paragraph()  # air between the table and what follows
         return table
 
@@ -540,11 +549,12 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
     else:
         builder.paragraph(f"Codeboek ‘{book.name}’, versie {book.version}. "
                           + (book.description.strip() + " " if book.description else "")
-                          + "Per code het label, de definitie en de literatuur waaruit de code is afgeleid.")
+                          + "Per code het label, de definitie en de literatuur waaruit de code is afgeleid; "
+                          "de volledige bronvermeldingen staan in de literatuurlijst onder de tabel.")
         ids = [c.id for c in book.codes]
         rows = []
         for code in book.codes:
-            sources = [book.references.get(key, key) for key in code.sources]
+            sources = [short_citation(book.references.get(key, key), key) for key in code.sources]
             # Zero-width spaces after the dots let a long id wrap at a dot, not mid-word.
             rows.append([[code.label, code.id.replace(".", ".\u200b")], code.definition.strip() or "–",
                          sources or ["–"]])
@@ -557,7 +567,7 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
             level += 1
         depth.append(level)
     table = builder.table("Codeboek: label (met code-id), definitie en bronnen", ["Code", "Definitie", "Bronnen"],
-                          rows, [46, 64, 50], indent=depth, bold_rows=[labels.is_parent(c) for c in ids],
+                          rows, [46, 76, 38], indent=depth, bold_rows=[labels.is_parent(c) for c in ids],
                           rows_can_split=True)
     # The dotted id under the label in small grey type.
     for row in table.rows[1:]:
@@ -567,6 +577,23 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
                 run_.font.size = Pt(7.5)
                 run_.bold = False
                 run_.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    if book is not None:
+        cited = sorted({key for code in book.codes for key in code.sources},
+                       key=lambda k: book.references.get(k, k).lower())
+        if cited:
+            builder.heading("Literatuur", 2)
+            for key in cited:
+                p = builder.paragraph(book.references.get(key, key))
+                fmt = p.paragraph_format
+                fmt.left_indent = Mm(8)
+                fmt.first_line_indent = Mm(-8)  # hanging indent, as in a reference list
+                fmt.space_after = Pt(4)
+
+
+def short_citation(reference: str, key: str) -> str:
+    """``"Licht, H. (2013). Sturing zonder …"`` → ``"Licht, H. (2013)"``; the key if no year."""
+    match = re.match(r"^(.{2,160}?\(\s*(\d{4}[a-z]?|z\.j\.|n\.d\.)\s*\))", str(reference).strip())
+    return match.group(1) if match else str(key)
 
 
 # --------------------------------------------------------------------------------------------
