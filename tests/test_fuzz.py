@@ -114,20 +114,28 @@ XML_PARTS = sorted(n for n in DOCX_MEMBERS if n.endswith((".xml", ".rels")))
 
 @fuzz(150)
 @given(part=st.sampled_from(XML_PARTS), seed=st.integers(0, 2**32 - 1),
-       n=st.integers(1, 6), op=st.sampled_from(["flip", "delete", "insert", "truncate"]))
+       n=st.integers(1, 6), op=st.sampled_from(["flip", "delete", "insert", "truncate", "uri"]))
 @example(part="word/document.xml", seed=0, n=1, op="truncate")
+@example(part="word/document.xml", seed=0, n=1, op="namespace")
 @example(part="[Content_Types].xml", seed=1, n=1, op="truncate")
 @example(part="word/_rels/document.xml.rels", seed=2, n=3, op="delete")
 def test_damaged_xml_inside_a_valid_zip_gives_a_document_or_an_input_error(tmp_path, part, seed, n, op):
     """The zip is intact (CRCs right), so the damage reaches the XML parser and python-docx."""
     rng = random.Random(seed)
     content = bytearray(DOCX_MEMBERS[part])
-    for _ in range(n):
+    if op == "namespace":  # one damaged byte in the WordprocessingML namespace URI
+        w_main = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        content = bytearray(bytes(content).replace(w_main, w_main.replace(b"openxml", b"opInxml")))
+    uris = [i for i in range(len(content)) if content.startswith(b"http://", i)]
+    for _ in range(n if op != "namespace" else 0):
         i = rng.randrange(len(content))
         if op == "flip":
             content[i] ^= rng.randrange(1, 256)
         elif op == "delete":
             del content[i:i + rng.randrange(1, 40)]
+        elif op == "uri" and uris:
+            j = rng.choice(uris) + rng.randrange(7, 30)
+            content[j:j + 1] = rng.choice([b"I", b"x", b"", b"/"])
         elif op == "insert":
             content[i:i] = rng.choice([b"<", b">", b"&", b'"', b"</w:p>", b"<w:r>", b"\x00", b"\xff",
                                        b"<w:t>Interviewer: x</w:t>", b"<w:b/>"])
@@ -148,28 +156,40 @@ VOCAB = ("casus wijkagent reclassering overleg moeder jongen school plan afspraa
          "(stilte) ... 10:30 z'n één café coördinatie naïef geïnterviewd zei: vond: dus, toch? "
          "Veilig Thuis GGZ Top600 Actiecentrum").split()
 LETTERS = "abcdefghijklmnopqrstuvwxyzáéëïóöüç"
+#: Labels that are labels by their form (role words, speaker numbers).
 SPEAKER_SETS = [("Interviewer", "Respondent"), ("I", "R"), ("INT", "R6"), ("Interviewer", "Geïnterviewde"),
-                ("Spreker 1", "Spreker 2"), ("Interviewer (SA)", "Respondent", "Collega"),
-                ("Onderzoeker", "Regisseur"), ("Sanne", "Fatima"), ("Interviewer", "Mark de Vries")]
+                ("Spreker 1", "Spreker 2"), ("Interviewer (SA)", "Respondent", "Notulist"),
+                ("Onderzoeker", "Regisseur"), ("Int.", "Resp."), ("Interviewer", "Respondent 2", "Respondent 3")]
+#: Names as labels: recognised from how they are used (see pipeline.ingest.labels).
+NAME_SETS = [("Sanne", "Fatima"), ("Interviewer", "Mark de Vries"), ("Interviewer (SA)", "Respondent", "Collega"),
+             ("Jansen", "Bakker")]
 
 
 @st.composite
-def line_text(draw) -> str:
+def line_text(draw, min_words: int = 1) -> str:
     words = draw(st.lists(st.one_of(st.sampled_from(VOCAB), st.text(LETTERS, min_size=1, max_size=9)),
-                          min_size=1, max_size=14))
+                          min_size=min_words, max_size=14))
+    if words[0].endswith(":"):
+        # "Zei:" alone on a line is a speaker label with an empty turn; "Ik zei: ..." is speech.
+        words.insert(0, "ik")
     if draw(st.booleans()):
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words) + draw(st.sampled_from(["", ".", "?", "!", "..."]))
 
 
 @st.composite
-def conversation(draw, one_off: bool = False) -> list[tuple[str, list[str]]]:
+def conversation(draw, one_off: bool = False, names: bool = False) -> list[tuple[str, list[str]]]:
     """``[(label, [first line, continuation lines...]), ...]``; the first turn opens the document.
 
     Every speaker speaks at least twice (a name used once as a label cannot be told apart from
-    ``Onderwerp: ...``). With ``one_off``, the first speaker has a role label and names used only
-    once may follow.
+    ``Onderwerp: ...``). With ``names``, names are labels: every speaker speaks three times or
+    more, in lines of four words or more, as in a real interview. With ``one_off``, the first
+    speaker has a role label and names used only once may follow.
     """
+    if names:
+        speakers = draw(st.sampled_from(NAME_SETS))
+        order = list(speakers) * 3 + draw(st.lists(st.sampled_from(speakers), max_size=4))
+        return [(label, draw(st.lists(line_text(min_words=4), min_size=1, max_size=3))) for label in order]
     if one_off:
         order = [draw(st.sampled_from(["Interviewer", "I", "Respondent", "R6"]))]
         order += draw(st.lists(st.sampled_from(["Interviewer", "Respondent", "Sanne", "Mark de Vries",
@@ -285,6 +305,17 @@ def test_subtitles_keep_every_word_in_order(tmp_path, conv, kind):
     path.write_text(as_vtt(conv) if kind == "vtt" else as_srt(conv), encoding="utf-8")
     # Consecutive cues of one speaker form one turn.
     check_nothing_lost(path, conv, merge=True)
+
+
+@fuzz(60)
+@given(conv=conversation(names=True), kind=st.sampled_from(["txt", "md", "docx"]))
+def test_names_as_labels_keep_every_word_in_order(tmp_path, conv, kind):
+    path = tmp_path / f"gesprek.{kind}"
+    if kind == "docx":
+        path.write_bytes(as_docx(conv, bold=True))
+    else:
+        path.write_text(as_txt(conv, True) if kind == "txt" else as_md(conv), encoding="utf-8")
+    check_nothing_lost(path, conv)
 
 
 @fuzz(100)

@@ -154,3 +154,8 @@ def test_corrupt_office_file_does_not_stop_the_check(tmp_path):
 def test_extractor_registry_covers_output_formats():
     for suffix in (".csv", ".txt", ".md", ".json", ".svg", ".docx", ".xlsx", ".qdpx", ".qdc", ".png"):
         assert suffix in EXTRACTORS
+
+
+def test_places_sort_naturally(tmp_path):
+    (tmp_path / "a.txt").write_text("Verhoeven\n" + "x\n" * 9 + "Verhoeven\n", encoding="utf-8")
+    assert [x["line_or_part"] for x in check_leaks(tmp_path, ["Verhoeven"])] == ["line 1", "line 11"]

@@ -56,12 +56,15 @@ def test_detects(text, kind, identifier):
     "dat kost 12,50 euro per uur",
     "over 0800 2000 bel je Veilig Thuis",
     "hij heeft 3 jaar gezeten, 12 van de 20 zaken",
-    "In Amsterdam 2021 was een goed jaar",
     "We gingen met de Snelweg mee",
     "tijdens COVID-19 en de uitslag 12-11 was goed",
 ])
 def test_does_not_detect(text):
     assert found(text) == set()
+
+
+def test_place_and_year_is_no_address():
+    assert found("In Amsterdam 2021 was een goed jaar") == {("LOCATIE", "Amsterdam")}
 
 
 def test_ages_only_when_asked():

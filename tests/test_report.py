@@ -332,7 +332,10 @@ def test_fit_widths_keeps_headers_whole_and_fits_the_page():
 
 
 def test_short_citation():
-    assert short_citation("Licht, H. (2013). Sturing zonder hiërarchie.", "licht") == "Licht, H. (2013)"
+    assert short_citation("Licht, H. (2013). Sturing zonder hiërarchie.", "licht") == "Licht (2013)"
+    assert short_citation("Bosselaar, H., & Bannink, D. (2020). Titel.", "b") == "Bosselaar & Bannink (2020)"
+    assert short_citation("Achbab, S., Bosselaar, H., & van Steden, R. (2022). T.", "a") == "Achbab et al. (2022)"
+    assert short_citation("ZonMw (z.j.). Aanpak HGKM.", "z") == "ZonMw (z.j.)"
     assert short_citation("Geen jaartal hier.", "key") == "key"
 
 
@@ -340,3 +343,16 @@ def test_dutch_date():
     import datetime as dt
 
     assert dutch_date(dt.date(2025, 3, 4)) == "4 maart 2025"
+
+
+def test_run_date_from_environment_then_manifest(monkeypatch):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from pipeline.report.reproducible import run_date
+
+    loaded = SimpleNamespace(manifest={"run_info": {"started": "2024-05-06T10:00:00Z"}})
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert run_date(loaded) == dt.date(2024, 5, 6)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_03_04)
+    assert run_date(loaded) == dt.date(2025, 3, 4)

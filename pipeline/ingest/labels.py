@@ -71,6 +71,7 @@ _ONLY = re.compile(
 _BRACKET_LABEL = re.compile(r"[ \t]*(?:>>[ \t]*)?\[(?P<label>[^\W\d_][^\[\]\n:]{0,39})\][ \t]*:?[ \t]*")
 _OPEN = re.compile(r"[ \t]*(?:>>[ \t]*)?(\*\*|__)")
 _CHEVRONS = re.compile(r"[ \t]*>>[ \t]*")
+_LEADING_MARKS = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]|[\"'“”‘’„«»\-–—…\.]+))*\s*")
 _LABEL_SYNTAX = re.compile(rf"(?P<name>[^\W\d_][\w'’.\-&]*(?:,? [\w'’.\-&]+){{0,4}})(?: ?(?P<paren>{_PAREN}))?")
 _IS_TS = re.compile(TS)
 _SEPARATOR_LINE = re.compile(r"\s*([-*_=~])(?:\s*\1){2,}\s*")
@@ -414,7 +415,7 @@ class LineIn:
     given: bool = False
 
 
-def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | None]:
+def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) -> list[Candidate | None]:
     """Judge the label candidates of a whole document at once.
 
     Parameters
@@ -423,6 +424,9 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
         The document's lines in order (blank lines included: they separate paragraphs).
     brackets : bool
         Accept ``[Name]`` labels (subtitles).
+    cues : bool
+        The lines are subtitle cue lines, wrapped anywhere: a short line is never a label on
+        its own line.
 
     Returns
     -------
@@ -452,6 +456,8 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
     codes_only = all(is_role_label(c.label) for c in strong) and {"interviewer", "respondent"} <= strong_roles
 
     own_line_style = len(strong) >= 3 and sum(c.sep == "" for c in strong) >= 0.9 * len(strong)
+    with_text = [c for c in strong if c.sep]
+    inline_style = len(with_text) >= 3 and sum(bool(c.text.strip()) for c in with_text) >= 0.9 * len(with_text)
 
     def starts_lower(i: int, c: Candidate) -> bool:
         return first_char_after(i, c).islower()
@@ -468,11 +474,13 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
                 and base[i] != 3)
 
     def first_char_after(i: int, c: Candidate) -> str:
-        """The first character of the turn's text (on the next line when the label ends its line)."""
+        """The first letter of the turn's text (on the next line when the label ends its line),
+        after marks such as ``(lacht)`` and opening quotes."""
         text = c.text.strip()
         if not text:
             nxt = neighbour(i, 1)
             text = lines[nxt].text.strip() if nxt is not None else ""
+        text = _LEADING_MARKS.sub("", text)
         return text[:1]
 
     # Turns start with a capital. A non-role candidate followed by lower case wherever it occurs
@@ -480,7 +488,8 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
     # is a phrase in the text.
     lower = Counter(c.key for i, c in enumerate(cands) if c is not None and c.sep and starts_lower(i, c))
     with_sep = Counter(c.key for c in cands if c is not None and c.sep)
-    capital_doc = sum(with_sep.values()) and sum(lower.values()) < 0.5 * sum(with_sep.values())
+    # (Subtitles with the name on every cue continue sentences after it: no capitals there.)
+    capital_doc = sum(with_sep.values()) and sum(lower.values()) < 0.2 * sum(with_sep.values())
 
     scores: list[int] = [0] * len(lines)
     for i, c in enumerate(cands):
@@ -493,6 +502,10 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
         if c.sep == "" and own_line_style and b == 1:
             score += 1  # in a layout of labels on their own line, a one-word line is a label
         if b != 3 and capital_doc and with_sep[c.key] and lower[c.key] >= 0.5 * with_sep[c.key]:
+            score = min(score, 1)
+        # Where labels are followed by their text on the same line, a name ending its line
+        # (``... Dan heb je nog`` / ``Jeugdbescherming:``) is a wrapped sentence.
+        if b != 3 and inline_style and c.sep and not c.text.strip():
             score = min(score, 1)
         if b != 3 and counts[c.key] == 1:
             if ts_style and not c.has_timestamp:
@@ -515,6 +528,8 @@ def decide(lines: Sequence[LineIn], brackets: bool = False) -> list[Candidate | 
         if c is None:
             continue
         score = scores[i]
+        if c.sep == "" and cues:
+            continue  # a short cue line (``Jeugdbescherming``) is wrapped text, never a label
         if c.sep == "":
             # A label on its own line needs the turn's text below it.
             nxt = neighbour(i, 1)

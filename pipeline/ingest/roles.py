@@ -25,7 +25,7 @@ from ..model import Turn
 ROLE_WORDS: dict[str, str] = {
     # interviewer
     "interviewer": "interviewer", "interviewster": "interviewer", "interviewers": "interviewer",
-    "int": "interviewer", "i": "interviewer", "iv": "interviewer", "intv": "interviewer",
+    "int": "interviewer", "i": "interviewer", "intv": "interviewer",
     "onderzoeker": "interviewer", "onderzoekster": "interviewer", "vraagsteller": "interviewer",
     "vraag": "interviewer", "co-interviewer": "interviewer", "moderator": "interviewer",
     "gespreksleider": "interviewer", "gespreksleidster": "interviewer", "facilitator": "interviewer",

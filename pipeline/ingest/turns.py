@@ -155,7 +155,7 @@ def build_turns(lines: Sequence[SourceLine], *, brackets: bool = False, joiner: 
 
     # Headings are scanned too: some transcripts put the speaker label in a heading style.
     decided = L.decide([L.LineIn(ln.text, ln.bold_end, ln.heading, given=ln.speaker is not None)
-                        for ln in cleaned], brackets=brackets)
+                        for ln in cleaned], brackets=brackets, cues=merge)
     in_header, hints = _header_lines(cleaned, decided)
 
     parsed = Parsed(turns=[], hints=hints)

@@ -357,4 +357,7 @@ def check_leaks(out_dir: str | Path, identifiers, *, min_length: int = MIN_LENGT
                 for m in pattern.finditer(text):
                     pseudonym, kind = lookup.get(_fold(m.group(0)), ("", ""))
                     leaks.add((relative, part, kind, pseudonym))
-    return [dict(zip(LEAK_KEYS, leak)) for leak in sorted(leaks)]
+    def natural(leak):  # "line 9" before "line 10"
+        return [(int(t) if t.isdigit() else 0, t) for part in leak for t in re.split(r"(\d+)", part)]
+
+    return [dict(zip(LEAK_KEYS, leak)) for leak in sorted(leaks, key=natural)]

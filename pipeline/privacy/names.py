@@ -39,8 +39,12 @@ def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:['’][st][- ]|['’‘\"“(])*")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    """Starts with a capital, after quotes and an old article ("'s-Hertogenbosch", "'t Gooi")."""
+    return word[len(_ARTICLE_PREFIX.match(word).group(0)):][:1].isupper()
 
 
 def is_initials(word: str) -> bool:

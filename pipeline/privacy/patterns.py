@@ -222,6 +222,26 @@ register_regex(
 )
 
 
+# ---------------------------------------------------------------------------- listed names
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)?(?![\w-])")
+
+
+@register("name_lists")
+def _listed_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Capitalised words on deduce's first-name or surname lists that are no ordinary word.
+
+    deduce's own lookup leaves out some listed names ("Ilias"); below deduce's priority, so a
+    span deduce found (a longer name, a place) wins.
+    """
+    from . import lexicon
+
+    for m in _CAPITALISED_WORD.finditer(text):
+        word = m.group(0)
+        if (lexicon.is_name_word(word) and not lexicon.is_dictionary_word(word)
+                and not allow_list.contains(word)):
+            yield Detection(m.start(), m.end(), "PERSOON", "pattern:name_lists", 8)
+
+
 # ---------------------------------------------------------------------------- places and ages
 @register("places_to_pseudonymise")
 def _extra_places(text: str, allow_list: AllowList) -> Iterable[Detection]:
@@ -232,6 +252,38 @@ def _extra_places(text: str, allow_list: AllowList) -> Iterable[Detection]:
         yield Detection(m.start(), m.end(), "LOCATIE", "pattern:places_to_pseudonymise",
                         PRIORITY["LOCATIE"])
 
+
+# Districts named by a compass point: "een moeder in Noord", "regisseur voor Oost".
+register_regex(
+    "district", "LOCATIE",
+    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|regio|wijk)\s+)"
+    r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
+    group=1, priority=6,
+)
+_PLACE_SUFFIX = re.compile(r"(?:buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|"
+                           r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove)$")
+
+
+@register("place_like")
+def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Unknown capitalised words shaped like a place: after "in/uit/naar", or ending like one.
+
+    "in Westpoort", "bij de Sloterplas", "wijkagent in Poelenburg": names of neighbourhoods and
+    small places that no list has. Below deduce's priority, so its persons and places win.
+    """
+    from . import lexicon
+
+    for m in _CAPITALISED_WORD.finditer(text):
+        word = m.group(0)
+        if lexicon.is_dictionary_word(word) or lexicon.is_name_word(word) or allow_list.contains(word):
+            continue
+        before = text[max(0, m.start() - 12):m.start()].split()
+        after_preposition = bool(before) and before[-1].casefold() in _PLACE_WORDS
+        if after_preposition or _PLACE_SUFFIX.search(word.casefold()):
+            yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_like", 6)
+
+
+_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt"}
 
 _AGE_PATTERNS = (
     re.compile(r"(?i)\b(?:is|was|werd|wordt|ben|bent|zijn|waren)\s+(?:nu\s+|pas\s+|al\s+|net\s+|bijna\s+)?"

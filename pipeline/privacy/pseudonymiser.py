@@ -33,6 +33,7 @@ TYPES = ("PERSOON", "LOCATIE", "ADRES", "POSTCODE", "INSTELLING", "DATUM", "LEEF
 _NAMED = {"PERSOON", "LOCATIE", "INSTELLING"}
 _PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
 _CONTEXT = 40
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
 
 
@@ -179,6 +180,7 @@ class Pseudonymiser:
         self.engine_ = self.engine if self.engine is not None else DeduceEngine()
         self.problems_: list[str] = []
         self._memo: dict[str, list[_Span]] = {}
+        self._vocabulary: set[str] = set()
         self.registry_ = PersonRegistry()
         self.entities_: dict[str, str] = {}
         self._counters = {t: 0 for t in TYPES}
@@ -267,10 +269,25 @@ class Pseudonymiser:
                 taken.append((s, e))
         return sorted(spans, key=lambda sp: sp.start)
 
+    def _ordinary(self, word: str) -> bool:
+        """Whether a dictionary word at a sentence start is more likely the word than a name.
+
+        Frequency in the study itself decides: "Wil je ..." is a verb because "wil" occurs in
+        lower case elsewhere; "Ilias" or "Roos" never written in lower case are names.
+        """
+        folded = word.casefold()
+        return folded in self._vocabulary or lexicon.is_plain_word(word)
+
     def _analyse(self, documents: list[Document], start_pos: int = 0) -> None:
         units = self._units_of(documents, start_pos)
         for unit in units:
+            if unit.part == 1 or not unit.turn_index:
+                self._vocabulary.update(w for w in _LOWER_WORD.findall(unit.text))
+        for unit in units:
             unit.spans = self._detect(unit)
+            for span in unit.spans:
+                if span.weak and not self._ordinary(unit.text[span.start:span.end]):
+                    span.weak = False
         registry = self.registry_
         # 1. Full names define persons; 2. partial mentions link to them.
         parsed: dict[tuple[int, int], PersonName] = {}
@@ -338,7 +355,7 @@ class Pseudonymiser:
                 last = word.split()[-1]
                 if not last[:1].isupper() or any(ts < e and s < te for ts, te in taken):
                     continue
-                if lexicon.is_dictionary_word(last) and sentence_start(unit.text, s):
+                if sentence_start(unit.text, s) and lexicon.is_dictionary_word(last) and self._ordinary(last):
                     continue
                 name = parse_person(word)
                 added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))

@@ -591,9 +591,27 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
 
 
 def short_citation(reference: str, key: str) -> str:
-    """``"Licht, H. (2013). Sturing zonder …"`` → ``"Licht, H. (2013)"``; the key if no year."""
-    match = re.match(r"^(.{2,160}?\(\s*(\d{4}[a-z]?|z\.j\.|n\.d\.)\s*\))", str(reference).strip())
-    return match.group(1) if match else str(key)
+    """An in-text citation from a full APA-style reference, for the codebook table.
+
+    ``"Achbab, S., Bosselaar, H., & van Steden, R. (2022). …"`` → ``"Achbab et al. (2022)"``,
+    two authors → ``"Bosselaar & Bannink (2020)"``, an organisation → ``"ZonMw (z.j.)"``;
+    the reference key when there is no year in brackets.
+    """
+    m = re.match(r"^(?P<authors>.{2,200}?)\s*\(\s*(?P<year>\d{4}[a-z]?|z\.j\.|n\.d\.)\s*\)",
+                 str(reference).strip())
+    if not m:
+        return str(key)
+    authors, year = m.group("authors").strip().rstrip(","), m.group("year")
+    # Surnames are the parts followed by initials; an organisation has none and stays whole.
+    names = [n.strip() for n in re.findall(
+        r"(?:^|,|&)\s*([^,&]+?),\s*(?:[A-Z][A-Za-z]?\.\s*-?\s*)+(?=,|&|$)", authors)]
+    if not names:
+        return f"{authors} ({year})"
+    if len(names) == 1:
+        return f"{names[0]} ({year})"
+    if len(names) == 2:
+        return f"{names[0]} & {names[1]} ({year})"
+    return f"{names[0]} et al. ({year})"
 
 
 # --------------------------------------------------------------------------------------------

@@ -20,14 +20,15 @@ def run_date(run=None) -> dt.date:
     """The date a report carries.
 
     ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention, seconds since 1970 UTC) wins;
-    then a date in the run's manifest (``date`` or ``started``, ISO format); then today.
+    then the start of the run in its manifest (``run_info.started``, ISO format; for reports
+    rebuilt from a loaded run); then today.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
     manifest = getattr(run, "manifest", None) or {}
-    for key in ("date", "started", "run_date"):
-        value = manifest.get(key)
+    info = manifest.get("run_info") or {}
+    for value in (manifest.get("date"), manifest.get("started"), info.get("started")):
         if isinstance(value, str) and len(value) >= 10:
             try:
                 return dt.date.fromisoformat(value[:10])
