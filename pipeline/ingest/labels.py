@@ -26,6 +26,8 @@ satisfies ``prefix + text == line``.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 import unicodedata
 from collections import Counter
@@ -145,12 +147,14 @@ def first_names() -> frozenset[str]:
     are also in the Dutch lexicon) from ``Politie`` or ``Voorbeeld``. Empty when unavailable.
     """
     try:
-        from importlib import resources
+        from importlib.util import find_spec
 
-        base = resources.files("deduce").joinpath("data", "lookup", "src", "names", "lst_first_name")
-        items = base.joinpath("items.txt").read_text(encoding="utf-8").splitlines()
-        exceptions = set(base.joinpath("exceptions.txt").read_text(encoding="utf-8").splitlines())
-    except (ImportError, OSError, TypeError):
+        # Locate the package without importing it: importing deduce configures the root logger.
+        spec = find_spec("deduce")
+        base = Path(spec.origin).parent / "data" / "lookup" / "src" / "names" / "lst_first_name"
+        items = (base / "items.txt").read_text(encoding="utf-8").splitlines()
+        exceptions = set((base / "exceptions.txt").read_text(encoding="utf-8").splitlines())
+    except (ImportError, OSError, TypeError, AttributeError):
         return frozenset()
     return frozenset(n.strip().casefold() for n in items if n.strip() and n.strip() not in exceptions)
 
