@@ -242,3 +242,18 @@ def test_sentences_with_colons_are_never_labels(text, speaker):
     split = split_label(text, known={speaker.casefold()})
     assert split.label is None
     assert split.text == text
+
+
+def test_a_recurring_phrase_followed_by_lower_case_is_text():
+    lines = ["I: Wie waren er?", "R: De school.", "Bureau Halt: die zaten er vanaf het begin bij.",
+             "I: En verder?", "R: Niemand.", "Bureau Halt: daar had ik niks aan.", "I: Goed.", "R: Ja."]
+    parsed = build_turns([SourceLine(x) for x in lines])
+    assert [t.speaker for t in parsed.turns] == ["I", "R", "I", "R", "I", "R"]
+    assert parsed.turns[1].text == "De school.\nBureau Halt: die zaten er vanaf het begin bij."
+
+
+def test_one_off_speaker_in_the_own_line_layout():
+    text = ("Mark\nWat doet dat met jou?\n\nFatima\nVeel, eigenlijk.\n\nNoor\nSorry dat ik stoor, je afspraak is er.\n\n"
+            "Mark\nEn toen?\n\nFatima\nToen ging ik.\n")
+    parsed = build_turns(text_lines(text))
+    assert [t.speaker for t in parsed.turns] == ["Mark", "Fatima", "Noor", "Mark", "Fatima"]

@@ -110,3 +110,22 @@ def test_wrapped_subtitle_line_starting_with_a_role_noun_is_text(tmp_path):
     doc = read_transcript(p)
     assert [(t.speaker, t.text) for t in doc.turns] == [
         ("Interviewer", "Nog een laatste vraag: wat zou je meegeven?"), ("Respondent", "Luister goed.")]
+
+
+def test_wrapped_cue_lines_are_not_speakers(tmp_path):
+    # Zoom style: the name on every cue, sentences continue after it in lower case; a wrapped
+    # second cue line that happens to start with "Name:" or is a lone word is text.
+    cues = [("Interviewer", "Wie zaten er aan tafel?"),
+            ("Respondent", "Nou, de school en de\nAmsterdam: ook de gemeente."),
+            ("Respondent", "daar had ik niks aan. Dan heb je nog\nJeugdbescherming"),
+            ("Respondent", "en de wijkagent. En de\nAmsterdam: ook die."),
+            ("Interviewer", "En toen?"), ("Respondent", "toen ging het beter."),
+            ("Interviewer", "Mooi.")]
+    body = "".join(f"{n}\n00:00:{n:02d},000 --> 00:00:{n + 1:02d},000\n{who}: {text}\n\n"
+                   for n, (who, text) in enumerate(cues, 1))
+    p = tmp_path / "zoom.srt"
+    p.write_text(body, encoding="utf-8")
+    doc = read_transcript(p)
+    assert [t.speaker for t in doc.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent", "Interviewer"]
+    assert doc.turns[1].text == ("Nou, de school en de Amsterdam: ook de gemeente. daar had ik niks aan. Dan heb je "
+                                 "nog Jeugdbescherming en de wijkagent. En de Amsterdam: ook die.")

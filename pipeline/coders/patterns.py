@@ -28,12 +28,15 @@ from pydantic import BaseModel, ConfigDict, Field
 class NearRule(BaseModel):
     """All ``words`` (each a phrase, see the module doc) within ``window`` tokens of each other
     inside one sentence: the first word of the first match and the first word of the last match
-    are at most ``window`` tokens apart."""
+    are at most ``window`` tokens apart; with ``ordered``, also in the listed order."""
 
     model_config = ConfigDict(extra="forbid")
     words: list[str] = Field(min_length=2)
     window: int = Field(default=8, ge=1)
     weight: float = 1.0
+    #: Require the words in their listed order ("mag … niet … vertellen", not "vertellen dat het
+    #: niet mag"): word order carries the meaning of many Dutch modal constructions.
+    ordered: bool = False
 
 
 class Patterns(BaseModel):

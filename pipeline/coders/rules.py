@@ -111,8 +111,10 @@ class CompiledCodebook:
                 except ValueError as exc:
                     problems.append(f"{code.id}: patterns.near[{j}]: {exc}")
                     continue
-                rid = self._add_rule(Rule(code.id, "near", near.weight, " ~ ".join(near.words),
-                                          n_elements=len(elements), window=near.window))
+                rid = self._add_rule(Rule(code.id, "near", near.weight,
+                                          (" > " if near.ordered else " ~ ").join(near.words),
+                                          n_elements=len(elements), window=near.window,
+                                          ordered=near.ordered))
                 for k, phrases in enumerate(elements):
                     for phrase in phrases:
                         self.index.add(phrase, (rid, k))

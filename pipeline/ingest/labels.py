@@ -417,6 +417,8 @@ class LineIn:
     heading: bool = False
     #: The format gives the speaker (a WebVTT voice tag): nothing to scan.
     given: bool = False
+    #: The first line of its subtitle cue (always True outside subtitles).
+    first: bool = True
 
 
 def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) -> list[Candidate | None]:
@@ -460,6 +462,14 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
     codes_only = all(is_role_label(c.label) for c in strong) and {"interviewer", "respondent"} <= strong_roles
 
     own_line_style = len(strong) >= 3 and sum(c.sep == "" for c in strong) >= 0.9 * len(strong)
+    # Subtitles put a speaker name at the start of a cue, not on its wrapped second line.
+    at_start = Counter(c.key for c, ln in zip(cands, lines) if c is not None and ln.first)
+    strong_keys = {c.key for c in strong}
+
+    def cue_start_style(key: str) -> bool:
+        """Do the other certain labels stand at the start of their cue?"""
+        n = sum(counts[k] for k in strong_keys if k != key)
+        return cues and n >= 3 and sum(at_start[k] for k in strong_keys if k != key) >= 0.9 * n
     with_text = [c for c in strong if c.sep]
     inline_style = len(with_text) >= 3 and sum(bool(c.text.strip()) for c in with_text) >= 0.9 * len(with_text)
 
@@ -492,8 +502,12 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
     # is a phrase in the text.
     lower = Counter(c.key for i, c in enumerate(cands) if c is not None and c.sep and starts_lower(i, c))
     with_sep = Counter(c.key for c in cands if c is not None and c.sep)
-    # (Subtitles with the name on every cue continue sentences after it: no capitals there.)
-    capital_doc = sum(with_sep.values()) and sum(lower.values()) < 0.2 * sum(with_sep.values())
+
+    def capital_doc(key: str) -> bool:
+        """Are the other labels followed by a capital? (Not so in subtitles with the name on
+        every cue, which continue sentences after it.)"""
+        n = sum(with_sep.values()) - with_sep[key]
+        return n > 0 and sum(lower.values()) - lower[key] < 0.2 * n
 
     scores: list[int] = [0] * len(lines)
     for i, c in enumerate(cands):
@@ -505,11 +519,13 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
             score -= 1
         if c.sep == "" and own_line_style and b == 1:
             score += 1  # in a layout of labels on their own line, a one-word line is a label
-        if b != 3 and capital_doc and with_sep[c.key] and lower[c.key] >= 0.5 * with_sep[c.key]:
+        if b != 3 and with_sep[c.key] and lower[c.key] >= 0.5 * with_sep[c.key] and capital_doc(c.key):
             score = min(score, 1)
         # Where labels are followed by their text on the same line, a name ending its line
         # (``... Dan heb je nog`` / ``Jeugdbescherming:``) is a wrapped sentence.
         if b != 3 and inline_style and c.sep and not c.text.strip():
+            score = min(score, 1)
+        if b != 3 and not lines[i].first and cue_start_style(c.key):
             score = min(score, 1)
         if b != 3 and counts[c.key] == 1:
             if ts_style and not c.has_timestamp:

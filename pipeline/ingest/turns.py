@@ -154,8 +154,13 @@ def build_turns(lines: Sequence[SourceLine], *, brackets: bool = False, joiner: 
         cleaned.append(SourceLine(text, ln.location, bold_end, ln.heading, ln.speaker, ln.timestamp))
 
     # Headings are scanned too: some transcripts put the speaker label in a heading style.
-    decided = L.decide([L.LineIn(ln.text, ln.bold_end, ln.heading, given=ln.speaker is not None)
-                        for ln in cleaned], brackets=brackets, cues=merge)
+    firsts, previous = [], None
+    for ln in cleaned:
+        firsts.append(not merge or ln.location != previous)
+        if ln.text.strip():
+            previous = ln.location
+    decided = L.decide([L.LineIn(ln.text, ln.bold_end, ln.heading, given=ln.speaker is not None, first=first)
+                        for ln, first in zip(cleaned, firsts)], brackets=brackets, cues=merge)
     in_header, hints = _header_lines(cleaned, decided)
 
     parsed = Parsed(turns=[], hints=hints)
