@@ -26,11 +26,14 @@ import numpy as np
 import pandas as pd
 
 from . import columns, tables
+from .config import STYLE_INDICATORS
 
-#: Codes that carry each regie style, with a weight per code. The default is the two style codes
-#: of the codebook; supporting indicators (e.g. ``vertrouwen.persoon`` for casusgericht) can be
-#: added with a weight below 1 — see :func:`respondent_styles`.
-DEFAULT_STYLE_INDICATORS: dict[str, dict[str, float]] = {
+#: Codes that carry each regie style, with a weight per code: each style code plus the trust role
+#: at the heart of the style (``pipeline.config.STYLE_INDICATORS``, where the weights are
+#: explained). The study config (``styles: indicators:``) can replace them.
+DEFAULT_STYLE_INDICATORS: dict[str, dict[str, float]] = STYLE_INDICATORS
+#: Only the two style codes: pass as ``indicators`` to score on explicit style talk alone.
+STYLE_CODES_ONLY: dict[str, dict[str, float]] = {
     "casusgericht": {"stijl.casusgericht": 1.0},
     "netwerkgericht": {"stijl.netwerkgericht": 1.0},
 }
@@ -237,6 +240,8 @@ def style_label(casus_score: float, netwerk_score: float, n_coded: int, threshol
     # Rounded so that a margin exactly at the threshold (1/10 − 0/10 vs 0.1) is not lost to float noise.
     if round(scores[leader] - scores[other], 9) < thresholds.min_margin:
         return "onbepaald"
+    if round(scores[leader] - getattr(thresholds, "min_ratio", 1.0) * scores[other], 9) < 0:
+        return "onbepaald"
     return leader
 
 
@@ -267,21 +272,34 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                       coder: str | None = None) -> pd.DataFrame:
     """The regie style of each respondent, with its evidence and the respondent's metadata.
 
+    Evidence
+        A regie style shows in two ways in an interview: explicitly, when the respondent says
+        where the regie is aimed (the codes ``stijl.casusgericht`` / ``stijl.netwerkgericht``),
+        and through the trust role at the heart of each style (Achbab, Bosselaar & Van Steden
+        2022): trust built with the person in regie and the handling of the target group's
+        distrust (``vertrouwen.persoon`` 1, ``vertrouwen.wantrouwen_doelgroep`` 0.5) for
+        casusgericht; trust between professionals and the network level of cooperation
+        (``vertrouwen.partners`` 0.5, ``samenwerking.netwerk`` 0.5) for netwerkgericht. Casus
+        orientation is mostly told through the person rather than named, so without the
+        indicators casus-oriented respondents would come out ``onbepaald``. The weights are
+        :data:`DEFAULT_STYLE_INDICATORS` (``pipeline.config.STYLE_INDICATORS``), replaceable
+        in the study config (``styles: indicators:``).
+
     Scores
         ``casus_score`` and ``netwerk_score`` are the share of the respondent's respondent-role
-        segments that carry the style's indicator codes. With the default indicators
-        (:data:`DEFAULT_STYLE_INDICATORS`: ``stijl.casusgericht`` resp. ``stijl.netwerkgericht``,
-        weight 1) that is exactly the share of segments coded with the style code. With extra
-        indicators a segment counts with the highest weight among the indicators it carries
-        (so a segment with only a supporting code of weight 0.5 counts half).
+        segments that carry the style's indicator codes, each segment counting with the highest
+        weight among the indicators it carries (a segment with only ``vertrouwen.partners``
+        counts half for netwerkgericht). With :data:`STYLE_CODES_ONLY` as ``indicators`` the
+        scores are exactly the shares of segments coded with the style codes.
 
-    Rule (thresholds from the study config, ``styles:``)
-        1. Fewer than ``min_segments`` of the respondent's segments carry any code at all →
+    Rule (thresholds from the study config, ``styles:``; defaults in ``StyleThresholds``)
+        1. Fewer than ``min_segments`` (5) of the respondent's segments carry any code at all →
            ``onbepaald`` (too little coded talk to judge).
-        2. The style with the higher score leads. Its score below ``min_share`` →
-           ``onbepaald`` (the style codes are too rare).
-        3. The leader beats the other score by less than ``min_margin`` (absolute share) →
-           ``onbepaald`` (balanced).
+        2. The style with the higher score leads. Its score below ``min_share`` (0.05) →
+           ``onbepaald`` (the style evidence is too rare).
+        3. The leader beats the other score by less than ``min_margin`` (0.03, absolute share)
+           or is less than ``min_ratio`` (1.8) times the other score → ``onbepaald``
+           (balanced: the respondent works both ways).
         4. Otherwise the leader: ``casusgericht`` or ``netwerkgericht``.
 
     Parameters
@@ -293,8 +311,9 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         one row, with differing values joined by ``"; "``.
     thresholds : StyleThresholds
     indicators : mapping style → {code_id: weight}, optional
-        Default: ``thresholds.indicators`` when the config has such a field, else
-        :data:`DEFAULT_STYLE_INDICATORS`. A style left out keeps its default indicators.
+        Default: ``thresholds.indicators`` when the config has such a field (its default is
+        :data:`DEFAULT_STYLE_INDICATORS`), else :data:`DEFAULT_STYLE_INDICATORS`. A style left
+        out keeps its default indicators.
     coder : str, optional
         Whose codings to use (default: the first coder in ``codings``).
 

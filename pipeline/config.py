@@ -21,21 +21,50 @@ DEFAULT_COMPETENCES = PROJECT_ROOT / "codebook" / "competences.yaml"
 DEFAULT_ALLOW_LIST = PROJECT_ROOT / "codebook" / "allow_list.yaml"
 
 
+#: Default evidence for each regie style: code → weight (see :class:`StyleThresholds`).
+#: Each style is carried by its own ``stijl.*`` code (weight 1) and by the trust role that the
+#: literature puts at its heart (Achbab, Bosselaar & Van Steden 2022): trust built with the
+#: person in regie and the handling of the target group's distrust for casusgericht; trust
+#: between professionals and organisations and the network level of cooperation for
+#: netwerkgericht. Relations between professionals weigh half: casus-oriented regisseurs need
+#: them every day too ("ik bel de wijkagent die ik ken"), so they say less about where the
+#: regie is aimed than the trust work with the person does.
+STYLE_INDICATORS: dict[str, dict[str, float]] = {
+    "casusgericht": {"stijl.casusgericht": 1.0, "vertrouwen.persoon": 1.0,
+                     "vertrouwen.wantrouwen_doelgroep": 0.5},
+    "netwerkgericht": {"stijl.netwerkgericht": 1.0, "vertrouwen.partners": 0.5,
+                       "samenwerking.netwerk": 0.5},
+}
+
+
 class StyleThresholds(BaseModel):
     """When a respondent's regie style is called, rather than ``onbepaald``.
 
+    Scores (``pipeline.analyse.respondent_styles``): for each style, the share of the
+    respondent's segments carrying one of the style's ``indicators``, each segment counting with
+    the highest weight among the indicators it carries.
+
     ``min_segments``: fewer coded respondent segments than this and the style is ``onbepaald``.
-    ``min_share``: the winning style must be carried by at least this share of segments.
-    ``min_margin``: and beat the other style's share by at least this much (absolute).
+    ``min_share``: the winning style's score must be at least this.
+    ``min_margin``: and beat the other style's score by at least this much (absolute).
+    ``min_ratio``: and be at least this many times the other style's score: a respondent whose
+    talk carries both styles in comparable measure (within a factor 1.8) is ``onbepaald``.
+    Calibrated on the sample study and the two gold sets (17 respondents; see
+    codebook/README.md, "Regiestijl per respondent").
+    ``indicators``: style → {code id: weight}; default :data:`STYLE_INDICATORS`. A style left
+    out keeps its default indicators.
     """
 
     model_config = ConfigDict(extra="forbid")
     min_segments: int = 5
     min_share: float = 0.05
     min_margin: float = 0.03
-    #: Codes that count as evidence for each style, with weights; empty = only the two
-    #: ``stijl.*`` codes (see ``pipeline.analyse.DEFAULT_STYLE_INDICATORS``).
-    indicators: dict[str, dict[str, float]] = Field(default_factory=dict)
+    #: Codes that count as evidence for each style, with weights (default
+    #: :data:`STYLE_INDICATORS`).
+    indicators: dict[str, dict[str, float]] = Field(
+        default_factory=lambda: {s: dict(w) for s, w in STYLE_INDICATORS.items()})
+    # --- appended ------------------------------------------------------------------------------
+    min_ratio: float = Field(default=1.8, ge=1.0)
 
 
 class StudyConfig(BaseModel):

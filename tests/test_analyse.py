@@ -1,4 +1,4 @@
-"""Analysis tables on small hand-made DataFrames with hand-computed numbers."""
+"""Analysis tables on small hand-made DataFrames with hand-computed numbers; the style rule end to end."""
 from __future__ import annotations
 
 import math
@@ -144,7 +144,9 @@ def test_respondent_styles_scores_evidence_and_metadata(coded, seg_meta):
     meta = pd.DataFrame({"doc_id": ["D1", "D2", "D3"], "respondent_id": ["P1", "P1", "P2"],
                          "organisatie": ["Actiecentrum", "Actiecentrum", "Veilig Thuis"],
                          "regio": ["Noord", "Zuid", "West"]})
-    thresholds = StyleThresholds(min_segments=2, min_share=0.05, min_margin=0.1)
+    # scores on the style codes alone, no ratio test: this checks scores, evidence and metadata
+    thresholds = StyleThresholds(min_segments=2, min_share=0.05, min_margin=0.1, min_ratio=1.0,
+                                 indicators=analyse.STYLE_CODES_ONLY)
     res = analyse.respondent_styles(coded, seg_meta, meta, thresholds)
     assert list(res.columns) == [*columns.RESPONDENTS, "organisatie", "regio"]
     r = res.set_index("respondent_id")
@@ -163,7 +165,7 @@ def test_respondent_styles_scores_evidence_and_metadata(coded, seg_meta):
 
 
 def test_style_rule_edge_cases():
-    t = StyleThresholds(min_segments=5, min_share=0.1, min_margin=0.05)
+    t = StyleThresholds(min_segments=5, min_share=0.1, min_margin=0.05, min_ratio=1.0)
     assert analyse.style_label(0.5, 0.0, 4, t) == "onbepaald"       # thin: 4 coded segments
     assert analyse.style_label(0.5, 0.0, 5, t) == "casusgericht"    # clear
     assert analyse.style_label(0.0, 0.3, 9, t) == "netwerkgericht"
@@ -191,13 +193,14 @@ def test_thin_and_balanced_respondents_end_up_onbepaald(codebook):
     assert r.loc["C", "evidence"] == "C:0001;C:0002"
 
 
-def test_supporting_indicators_change_the_call_and_default_is_style_codes_only(codebook):
+def test_supporting_indicators_change_the_call(codebook):
     segs = segments({"A": "r" * 10})
     segs["respondent_id"] = "A"
     rows = [("A:0001", CASUS), ("A:0002", NETWERK), ("A:0003", "vertrouwen.persoon"),
             ("A:0004", "vertrouwen.persoon"), ("A:0005", "uitkomst.small_wins")]
-    t = StyleThresholds(min_segments=3, min_share=0.05, min_margin=0.05)
-    plain = analyse.respondent_styles(codings(rows), segs, None, t).iloc[0]
+    t = StyleThresholds(min_segments=3, min_share=0.05, min_margin=0.05, min_ratio=1.0)
+    plain = analyse.respondent_styles(codings(rows), segs, None, t,
+                                      indicators=analyse.STYLE_CODES_ONLY).iloc[0]
     assert plain["style"] == "onbepaald" and plain["casus_score"] == pytest.approx(0.1)
     weighted = analyse.respondent_styles(
         codings(rows), segs, None, t,
@@ -243,3 +246,65 @@ def test_indicators_can_come_from_the_style_config():
     assert (row["casus_score"], row["netwerk_score"]) == (pytest.approx(0.1), pytest.approx(0.2))
     assert row["style"] == "netwerkgericht"
     assert row["evidence"] == "A:0001;A:0002;A:0003"   # weight × score: 1.0, then 0.5, 0.5 by id
+
+
+# -- the style rule with its defaults ------------------------------------------------------------
+def test_default_indicators_are_the_style_codes_plus_their_trust_roles():
+    t = StyleThresholds()
+    assert t.indicators["casusgericht"]["stijl.casusgericht"] == 1.0
+    assert t.indicators["netwerkgericht"]["stijl.netwerkgericht"] == 1.0
+    assert t.indicators["casusgericht"]["vertrouwen.persoon"] > 0
+    assert t.indicators["netwerkgericht"]["vertrouwen.partners"] > 0
+    # the instance holds a copy: changing it leaves the module default alone
+    t.indicators["casusgericht"]["vertrouwen.persoon"] = 0.0
+    assert StyleThresholds().indicators["casusgericht"]["vertrouwen.persoon"] > 0
+
+
+def test_min_ratio_calls_balanced_respondents_onbepaald():
+    t = StyleThresholds(min_segments=5, min_share=0.05, min_margin=0.03, min_ratio=1.8)
+    assert analyse.style_label(0.20, 0.10, 9, t) == "casusgericht"    # twice the other
+    assert analyse.style_label(0.18, 0.10, 9, t) == "casusgericht"    # exactly 1.8 times
+    assert analyse.style_label(0.17, 0.10, 9, t) == "onbepaald"       # both styles in comparable measure
+    assert analyse.style_label(0.10, 0.25, 9, t) == "netwerkgericht"
+    assert analyse.style_label(0.06, 0.00, 9, t) == "casusgericht"    # nothing on the other side
+
+
+def _coded_study(transcripts, respondents=None):
+    """Read, segment (no pseudonymisation) and code transcripts with the shipped codebook."""
+    from pipeline import ingest, segment
+    from pipeline.codebook import load_codebook
+    from pipeline.coders import make_coder
+    from pipeline.config import DEFAULT_CODEBOOK, StudyConfig
+
+    config = StudyConfig(transcripts=transcripts, respondents=respondents, pseudonymise=False)
+    documents, _rows, _skipped = ingest.read_study(config)
+    segs, _texts = segment.segment_documents(documents, unit="turn")
+    codings = make_coder("rules", codebook=load_codebook(DEFAULT_CODEBOOK), config=config).predict(segs)
+    if respondents is not None:
+        ids = pd.read_csv(respondents, dtype=str)[["doc_id", "respondent_id"]]
+        segs = segs.merge(ids, on="doc_id", how="left")
+    else:
+        segs = segs.assign(respondent_id=segs["doc_id"])
+    return codings, segs
+
+
+def test_rules_coder_and_style_rule_find_the_intended_styles_of_the_sample_study():
+    from pipeline.config import SAMPLE_STUDY
+
+    codings, segs = _coded_study(SAMPLE_STUDY / "transcripts", SAMPLE_STUDY / "respondents.csv")
+    res = analyse.respondent_styles(codings, segs, None, StyleThresholds())
+    # data/sample/README.md, "The interviews and the intended regie style"
+    assert res.set_index("respondent_id")["style"].to_dict() == {
+        "R01": "casusgericht", "R02": "casusgericht", "R03": "casusgericht",
+        "R04": "netwerkgericht", "R05": "netwerkgericht", "R06": "onbepaald"}
+
+
+def test_rules_coder_and_style_rule_find_the_styles_of_the_second_gold_set():
+    from pipeline.config import PROJECT_ROOT
+
+    gold = PROJECT_ROOT / "data" / "checkgold"
+    codings, segs = _coded_study(gold / "transcripts")
+    res = analyse.respondent_styles(codings, segs, None, StyleThresholds())
+    intended = pd.read_csv(gold / "styles.csv", dtype=str).set_index("doc_id")["style"].to_dict()
+    assert set(intended.values()) == {"casusgericht", "netwerkgericht", "onbepaald"}
+    assert res.set_index("respondent_id")["style"].to_dict() == intended

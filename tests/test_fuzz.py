@@ -161,18 +161,25 @@ SPEAKER_SETS = [("Interviewer", "Respondent"), ("I", "R"), ("INT", "R6"), ("Inte
                 ("Spreker 1", "Spreker 2"), ("Interviewer (SA)", "Respondent", "Notulist"),
                 ("Onderzoeker", "Regisseur"), ("Int.", "Resp."), ("Interviewer", "Respondent 2", "Respondent 3")]
 #: Names as labels: recognised from how they are used (see pipeline.ingest.labels).
-NAME_SETS = [("Sanne", "Fatima"), ("Interviewer", "Mark de Vries"), ("Interviewer (SA)", "Respondent", "Collega"),
+NAME_SETS = [("Sanne", "Fatima"), ("Interviewer", "Mark de Vries"), ("Interviewer (SA)", "Respondent", "Ahmed"),
              ("Jansen", "Bakker")]
 
 
+#: Spoken one-word lines. A lone other word on its own line ("Wijkagent", "G.") has the form of
+#: a label above its turn (``Speaker 1`` style, ``G.`` = geïnterviewde) and may be read as one.
+ONE_WORD = ["Ja.", "Nee.", "Precies.", "Klopt.", "Inderdaad!", "Zeker.", "Oké.", "Hm?", "Tja...", "Nou..."]
+
+
 @st.composite
-def line_text(draw, min_words: int = 1) -> str:
+def line_text(draw, min_words: int = 1, capital: bool = False) -> str:
     words = draw(st.lists(st.one_of(st.sampled_from(VOCAB), st.text(LETTERS, min_size=1, max_size=9)),
-                          min_size=min_words, max_size=14))
+                          min_size=max(min_words, 2), max_size=14))
+    if min_words <= 1 and draw(st.integers(0, 5)) == 0:
+        return draw(st.sampled_from(ONE_WORD))
     if words[0].endswith(":"):
         # "Zei:" alone on a line is a speaker label with an empty turn; "Ik zei: ..." is speech.
         words.insert(0, "ik")
-    if draw(st.booleans()):
+    if capital or draw(st.booleans()):
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words) + draw(st.sampled_from(["", ".", "?", "!", "..."]))
 
@@ -189,7 +196,9 @@ def conversation(draw, one_off: bool = False, names: bool = False) -> list[tuple
     if names:
         speakers = draw(st.sampled_from(NAME_SETS))
         order = list(speakers) * 3 + draw(st.lists(st.sampled_from(speakers), max_size=4))
-        return [(label, draw(st.lists(line_text(min_words=4), min_size=1, max_size=3))) for label in order]
+        # After a name label speech starts with a capital ("Sanne: casus ..." reads like "Key: value").
+        return [(label, [draw(line_text(min_words=4, capital=True))]
+                 + draw(st.lists(line_text(min_words=4), max_size=2))) for label in order]
     if one_off:
         order = [draw(st.sampled_from(["Interviewer", "I", "Respondent", "R6"]))]
         order += draw(st.lists(st.sampled_from(["Interviewer", "Respondent", "Sanne", "Mark de Vries",

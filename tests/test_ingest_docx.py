@@ -172,3 +172,16 @@ def test_labels_in_a_heading_style(tmp_path):
     assert triples(doc) == [("Interviewer", "interviewer", "Hoe begon het?"),
                             ("Respondent", "respondent", "Met een melding.\nDaarna ging het snel."),
                             ("Interviewer", "interviewer", "Hm-hm.")]
+
+
+def test_strict_open_xml_is_named(tmp_path):
+    data = (FIX / "plain_labels.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    files["_rels/.rels"] = files["_rels/.rels"].replace(
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+    p = tmp_path / "strikt.docx"
+    p.write_bytes(_zip(files))
+    with pytest.raises(InputError, match="Strict Open XML"):
+        read_transcript(p)

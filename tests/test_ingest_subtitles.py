@@ -64,8 +64,21 @@ def test_file_without_cues(tmp_path):
 
 def test_srt_cue_numbers_are_never_text_even_without_blank_lines():
     text = "1\n00:00:01,000 --> 00:00:02,000\nI: Hoi\n2\n00:00:02,000 --> 00:00:03,000\nR: Dag\n"
-    cues = parse_cues(text)
-    assert [payload for _, _, payload in cues] == [["I: Hoi"], ["R: Dag"]]
+    cues, stray = parse_cues(text)
+    assert [payload for _, _, payload in cues] == [["I: Hoi"], ["R: Dag"]] and stray == []
+
+
+def test_damaged_arrow_is_read_and_text_outside_cues_is_an_error(tmp_path):
+    p = tmp_path / "pijl.srt"
+    p.write_text("1\n00:00:01,000 --> 00:00:02,000\nI: Hoe begon het?\n\n"
+                 "2\n00:00:02,000 -> 00:00:04,000\nR: Met een melding.\n\n"
+                 "3\n00:00:04,000 - 00:00:05,000\nR: Daarna snel.\n", encoding="utf-8")
+    assert [t.text for t in read_transcript(p).turns] == ["Hoe begon het?", "Met een melding. Daarna snel."]
+    p.write_text("1\n00:00:01,000 --> 00:00:02,000\nI: Hoe begon het?\n\n"
+                 "2\n00:00:02,000 >> 00:00:04,000\nR: Met een melding.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="outside any subtitle cue") as err:
+        read_transcript(p)
+    assert err.value.location == "line 5"
 
 
 def test_voice_without_closing_tag_and_several_voices_in_one_cue(tmp_path):

@@ -48,6 +48,77 @@ def test_detects(text, kind, identifier):
     assert (kind, identifier) in found(text)
 
 
+# Each row is one general rule (not one example of a test set): the kind of identifier it covers
+# is in the comment.
+@pytest.mark.parametrize("text, kind, identifier", [
+    # season, holiday or quarter with a year; qualified years; month with 'yy
+    ("binnen, in het voorjaar van 2022. Woonde", "DATUM", "voorjaar van 2022"),
+    ("sinds de zomer 2021 denk ik", "DATUM", "zomer 2021"),
+    ("rond de kerst van '22 ging het", "DATUM", "kerst van '22"),
+    ("in de zomervakantie van 2022 elke week", "DATUM", "zomervakantie van 2022"),
+    ("in het derde kwartaal van 2020 al", "DATUM", "derde kwartaal van 2020"),
+    ("die kreeg ik begin 2022, hij was", "DATUM", "begin 2022"),
+    ("nu sinds medio 2020. Daarvoor", "DATUM", "medio 2020"),
+    ("tot eind maart 2025 vast", "DATUM", "eind maart 2025"),
+    ("geen feiten sinds oktober '21.", "DATUM", "oktober '21"),
+    # dates in words
+    ("dat was vijftien maart, dat weet ik", "DATUM", "vijftien maart"),
+    ("op eenendertig mei kwam er", "DATUM", "eenendertig mei"),
+    ("op vrijdag de drieëntwintigste juni, en", "DATUM", "vrijdag de drieëntwintigste juni"),
+    ("de zitting was op tweeëntwintig april 2021", "DATUM", "tweeëntwintig april 2021"),
+    # case codes with letter/digit prefixes, year + serial, later dossier numbers
+    ("staat onder ZVH-2023-0562, maar", "ID", "ZVH-2023-0562"),
+    ("zijn dossiernummer, T600-2013-0254, dat", "ID", "T600-2013-0254"),
+    ("met nummer VT-ZW-2021-04418. En", "ID", "VT-ZW-2021-04418"),
+    ("was R600/2019/3312 toen", "ID", "R600/2019/3312"),
+    ("Zijn dossier, 2023-0457, is nu dik", "DOSSIER", "2023-0457"),
+    ("dossiernummer was trouwens 88123, dat", "DOSSIER", "88123"),
+    # number plates
+    ("in een auto, kenteken GZ-418-K, zonder", "ID", "GZ-418-K"),
+    ("reed in de 12-ABC-3 van zijn oom", "ID", "12-ABC-3"),
+    ("kenteken is 99xxl9 toch", "ID", "99xxl9"),
+    # BSN without its keyword right before the number
+    ("staat nog op een formulier, 123456782, dat", "BSN", "123456782"),
+    ("zijn BSN stond op de brief: 123.456.782.", "BSN", "123.456.782"),
+    # phones: Dutch with loose separators, foreign numbers
+    ("bel 020 - 579 31 12, of", "TELEFOON", "020 - 579 31 12"),
+    ("Haar Poolse nummer was +48 601 234 567, maar", "TELEFOON", "+48 601 234 567"),
+    ("of 0032 470 12 34 56 in België", "TELEFOON", "0032 470 12 34 56"),
+    ("een Belgisch nummer, +32 (0)470 12 34 56, en", "TELEFOON", "+32 (0)470 12 34 56"),
+    # spelled-out e-mail addresses and social-media handles
+    ("mailen: s.degraaf at roc-voorbeeld punt nl. Maar", "EMAIL", "s.degraaf at roc-voorbeeld punt nl"),
+    ("mail jan(at)gemeente(dot)nl graag", "EMAIL", "jan(at)gemeente(dot)nl"),
+    ("had een Instagram, @kwame.kmsi, daar", "URL", "@kwame.kmsi"),
+    # streets: on the street list without number, without street-like ending with number, house numbers
+    ("bij haar werk in de Stationsstraat. Toen", "LOCATIE", "Stationsstraat"),
+    ("op de Zalmplaat 63b. Toen", "ADRES", "Zalmplaat 63b"),
+    ("woont op de Sumatrastraat 101-huis, vlak bij", "ADRES", "Sumatrastraat 101-huis"),
+    ("op de Amsterdamsestraatweg 212bis. Haar", "ADRES", "Amsterdamsestraatweg 212bis"),
+    ("op de Rijnstraat 212-II en", "ADRES", "Rijnstraat 212-II"),
+    ("naar de McDonald's op het Amsterdamse Poort, want", "LOCATIE", "Amsterdamse Poort"),
+    ("postcode 1506EG. Daar", "POSTCODE", "1506EG"),
+    # neighbourhoods and places
+    ("als wijkagent in de Baarsjes en later", "LOCATIE", "Baarsjes"),
+    ("zat veel in Antwerpen, bij een vriend", "LOCATIE", "Antwerpen"),
+    ("ze kwam uit Wrocław, en woonde", "LOCATIE", "Wrocław"),
+    ("in de Meeuwenplaat, en", "LOCATIE", "Meeuwenplaat"),
+    ("straatroof bij het Muiderpoortstation, de zaak", "LOCATIE", "Muiderpoortstation"),
+    # institutions
+    ("zat op het Calandlyceum, maar", "INSTELLING", "Calandlyceum"),
+    ("de huisarts van Gezondheidscentrum Westerkoog wist", "INSTELLING", "Westerkoog"),
+    ("huisartsenpraktijk De Linde op de", "INSTELLING", "De Linde"),
+    # names known by their context or unknown to every word list
+    ("Oma Riet. (lacht) Een geweldig mens.", "PERSOON", "Riet"),
+    ("Via zijn tante. Tante Fatiha, de zus", "PERSOON", "Fatiha"),
+    ("en met huisarts Bos van het centrum", "PERSOON", "Bos"),
+    ("De kinderen heetten Zuzia en Kacper, Kacper was", "PERSOON", "Zuzia"),
+    ("Omdat Aga zei dat het meeviel.", "PERSOON", "Aga"),
+    ("Dat is de Gemeente, niet Zulfiqar zelf", "PERSOON", "Zulfiqar"),
+])
+def test_detects_general_rules(text, kind, identifier):
+    assert (kind, identifier) in found(text)
+
+
 @pytest.mark.parametrize("text", [
     "vorige week donderdag sprak ik hem",
     "in 2019 OM en politie samen",
@@ -58,9 +129,40 @@ def test_detects(text, kind, identifier):
     "hij heeft 3 jaar gezeten, 12 van de 20 zaken",
     "We gingen met de Snelweg mee",
     "tijdens COVID-19 en de uitslag 12-11 was goed",
+    # years alone, relative time and seasons without a year stay
+    "in de zomer was er vorig jaar begin maart iets, eind vorig jaar ook",
+    "het schooljaar 2021-2022 en de jaren 2019-2020",
+    "De GGZ-behandelaar en de LVB-cliënten via een Wmo-voorziening",
+    "Daarvoor en daarnaast, sindsdien, jazeker. Wéér iemand.",
+    "Woninginbraken, een paar straatroven; via Instagram en de McDonald's",
+    "hij had 450 euro schuld en 12 procent rente over 2021",
+    "drie kinderen en vier keer per jaar",
+    "in de ISD-2019 regeling",
 ])
 def test_does_not_detect(text):
     assert found(text) == set()
+
+
+def test_places_to_pseudonymise_match_with_and_without_article():
+    allow = AllowList(places_to_pseudonymise=("De Baarsjes",))
+    assert ("LOCATIE", "de Baarsjes") in found("wijkagent in de Baarsjes", allow)
+    assert ("LOCATIE", "Baarsjes") in found("de Baarsjes-kant, Baarsjes toch", allow)
+
+
+def test_elfproef():
+    from pipeline.privacy.patterns import elfproef
+
+    assert elfproef("123456782") and elfproef("111222333")
+    assert not elfproef("123456789") and not elfproef("000000000") and not elfproef("12345678")
+
+
+def test_known_forms_are_no_names():
+    from pipeline.privacy import lexicon
+
+    for word in ("Daarvoor", "waarmee", "Sindsdien", "Wéér", "Woninginbraken", "Daderhulp"):
+        assert lexicon.is_known_form(word), word
+    for word in ("Zuzia", "Kacper", "Abena", "Nador", "Calandlyceum"):
+        assert not lexicon.is_known_form(word), word
 
 
 def test_place_and_year_is_no_address():

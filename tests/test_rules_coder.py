@@ -261,3 +261,110 @@ def test_keyword_baseline_is_registered_and_naive():
     out = coder.predict(segments("Ik vertrouw erop dat het goed komt."))
     assert out["coder"].tolist() == ["keywords"]
     assert "vertrouwen.persoon" in out["code_id"].tolist()  # the near-miss a keyword list falls for
+
+
+# -- generalisation: pattern language additions ----------------------------------------------------
+def test_ordered_near_rule_needs_the_listed_word_order():
+    coder = rules(book(geheim={"near": [{"words": ["mag", "niet", "vertellen"], "window": 6, "ordered": True}]}))
+    assert codes_of(coder, "Dat mag ik je eigenlijk niet vertellen.",
+                    "Ik ga vertellen dat het niet mag.") == [["g.geheim"], []]
+
+
+def test_named_competition_group_competes_only_within_itself():
+    cb = book(a={"terms": ["alfa", "beta", "gamma"]}, b={"terms": ["delta"]},
+              s={"terms": ["sigma"], "compete": "stijl"}, t={"terms": ["tau", "ypsilon", "phi"], "compete": "stijl"})
+    # "b" loses to "a" in the main group, "s" loses to "t" in its own group, but "t" does not
+    # push out "a" nor the other way round
+    assert codes_of(rules(cb, relative=0.5), "Alfa beta gamma delta sigma tau ypsilon phi.") == [["g.a", "g.t"]]
+    assert codes_of(rules(cb, relative=0.5), "Alfa beta gamma sigma.") == [["g.a", "g.s"]]
+
+
+def test_clause_final_form_marker():
+    coder = rules(book(blijven={"terms": ["ik =bleef#"]}))
+    assert codes_of(coder, "Anderen kwamen en gingen, ik bleef.", "Ik bleef nog even koffie drinken.") == [
+        ["g.blijven"], []]
+
+
+# -- generalisation: the shipped codebook ----------------------------------------------------------
+# Every pattern added to improve generalisation has a positive and a near-miss sentence here,
+# written for the test (never copied from a gold transcript).
+@pytest.mark.parametrize("text, code", [
+    ("Over die jongen konden ze bij de GGZ niets zeggen, zei de behandelaar.", "belemmering.informatiedeling"),
+    ("Niemand weet precies welke informatie er nu wel mag.", "belemmering.informatiedeling"),
+    ("Hij is vorige maand van de lijst gegaan, het ging goed.", "werkwijze.instrumenten"),
+    ("Ik heb het in het dossier vastgelegd, dan kan iedereen het lezen.", "werkwijze.instrumenten"),
+    ("Met de wijkagent en de school hebben we samen afgesproken wie wat doet.", "proces.gezamenlijk_plan"),
+    ("Ik bel iedereen na, zodat wat we op maandag afspreken ook gebeurt.", "proces.uitvoeren_bijstellen"),
+    ("Het liep niet, dus we moesten blijven schuiven met de uren.", "proces.uitvoeren_bijstellen"),
+    ("Ik heb een klein budget waarmee ik zelf snel iets kan betalen.", "proces.capaciteit"),
+    ("Als ik meer tijd had, zou ik vaker bij de gezinnen langsgaan.", "proces.capaciteit"),
+    ("Dat ze één keer zelf de huur betaalde, was al een overwinning.", "uitkomst.small_wins"),
+    ("Dit werk is geen sprint, je moet het jaren volhouden.", "uitkomst.small_wins"),
+    ("De jurist van het programmabureau heeft met ons meegekeken.", "succes.ondersteuning"),
+    ("De jeugdagent belt mij altijd eerst voordat hij iets onderneemt.", "vertrouwen.partners"),
+    ("In het begin hielden we elkaar op afstand, nu bellen we elkaar gewoon.", "vertrouwen.partners"),
+    ("De mensen bij de reclassering weten wat ze aan mij hebben.", "vertrouwen.partners"),
+    ("Via mij durfde hij weer naar de huisarts te gaan.", "vertrouwen.persoon"),
+    ("Zo zie ik mijn rol: ik ben de brug voor die moeder.", "vertrouwen.persoon"),
+    ("Hulpverleners kwamen en gingen, maar ik bleef.", "vertrouwen.persoon"),
+    ("Op een avond belde ze mij zelf op.", "vertrouwen.persoon"),
+    ("Hij geloofde er niks van dat wij hem wilden helpen.", "vertrouwen.wantrouwen_doelgroep"),
+    ("Jullie beloven van alles, zei de vader tegen mij.", "vertrouwen.wantrouwen_doelgroep"),
+    ("Volgens de buurt willen die instanties hem alleen maar opsluiten.", "vertrouwen.wantrouwen_doelgroep"),
+    ("Hij valt overal tussen, de GGZ en de verslavingszorg kijken allebei weg.", "belemmering.botsende_belangen"),
+    ("Uiteindelijk was niemand eigenaar van dat meisje.", "belemmering.botsende_belangen"),
+    ("De verslavingszorg zei meteen: die man is niet voor ons.", "belemmering.botsende_belangen"),
+    ("Daar moeten we eerst een nieuwe aanvraag voor indienen, dan ben je weken verder.", "belemmering.bureaucratie"),
+    ("Ik wilde snappen hoe hun intake werkt en waar zij op letten.", "proces.partners_verkennen"),
+    ("Het meeste kun je niet opschrijven, vraag me niet hoe ik het weet.", "succes.ervaring"),
+    ("Mijn plek is bij die vader thuis, niet in de vergaderzaal.", "stijl.casusgericht"),
+    ("Ik zit liever bij een gezin aan tafel dan in een overleg met managers.", "stijl.casusgericht"),
+    ("Dat is eigenlijk mijn werk: de relaties tussen de organisaties onderhouden.", "stijl.netwerkgericht"),
+    ("Dit zag ik bij vier gezinnen gebeuren, dus ik heb het aangekaart.", "stijl.netwerkgericht"),
+    ("Het moet niet per casus opnieuw, het moet in de ketenafspraken.", "stijl.netwerkgericht"),
+])
+def test_real_codebook_generalised_phrasings(real_coder, text, code):
+    assert code in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ik zeg het gewoon als iets niet kan.", "belemmering.informatiedeling"),
+    ("Aan de telefoon kreeg ik steeds iemand die van niks weet.", "belemmering.informatiedeling"),
+    ("Ze heeft haar profiel op Facebook afgeschermd.", "belemmering.informatiedeling"),
+    ("Ik kreeg iets lekkers te eten van haar oma.", "belemmering.informatiedeling"),
+    ("Toen zaten we daar met een mooi plan en niemand deed iets.", "werkwijze.instrumenten"),
+    ("Bij de politie stonden er vijf registraties op zijn naam.", "werkwijze.instrumenten"),
+    ("Ik bel ze na om te horen of ze doen wat we hebben afgesproken.", "proces.gezamenlijk_plan"),
+    ("Ik ging om negen uur om koffie, om de hoek bij de bakker.", "proces.gezamenlijk_plan"),
+    ("Het gaat vaak mis bij de overdracht van de kliniek naar huis.", "proces.uitvoeren_bijstellen"),
+    ("Ik heb een briefje onder de deur geschoven.", "proces.uitvoeren_bijstellen"),
+    ("Het budget van de gemeente voor volgend jaar is nog niet rond.", "proces.capaciteit"),
+    ("De capaciteit van die zaal was veel te klein.", "proces.capaciteit"),
+    ("Ik reed achter een collega van de reclassering aan.", "proces.capaciteit"),
+    ("Heel veel tijd, dat is wat het vraagt.", "proces.capaciteit"),
+    ("Voor haar was het allemaal één grote vijand.", "uitkomst.small_wins"),
+    ("Je moet geduld hebben met de bus hier.", "uitkomst.small_wins"),
+    ("Ik heb er geen belang bij om dat te verzwijgen.", "sturing.belangen"),
+    ("Een gedwongen opname wilde ik niet.", "sturing.belangen"),
+    ("Ik ga ze vertellen dat het zo niet werkt.", "sturing.belangen"),
+    ("Zijn visie is dat de politie het probleem is, niet hij.", "proces.visie"),
+    ("Met het hele team gingen we bowlen.", "succes.ondersteuning"),
+    ("De nieuwe begeleider moet het van mij overnemen.", "succes.ondersteuning"),
+    ("Mail me gerust op mijn werkadres.", "vertrouwen.partners"),
+    ("Met het krediet van de bank kocht hij een auto.", "vertrouwen.partners"),
+    ("Die brug over de rivier was dicht.", "vertrouwen.persoon"),
+    ("Nu bellen ze mij vanuit de corporatie als er iets is.", "vertrouwen.persoon"),
+    ("De politie dacht dat de GGZ alles tegenhield.", "vertrouwen.wantrouwen_doelgroep"),
+    ("We botsten bijna met de fiets tegen een lantaarnpaal.", "belemmering.botsende_belangen"),
+    ("Iedereen nam zijn eigen fiets mee.", "belemmering.botsende_belangen"),
+    ("Ik zat al weken verder in mijn boek.", "belemmering.bureaucratie"),
+    ("Ik liep even langs om te zien wat er allemaal gedaan was aan het huis.", "proces.partners_verkennen"),
+    ("Ik kan het adres niet opschrijven, ik heb geen pen.", "succes.ervaring"),
+    ("Mijn opdracht is niet zozeer het gezin zelf, maar de samenwerking.", "stijl.casusgericht"),
+    ("We bespreken per jongere de stand van zaken.", "stijl.casusgericht"),
+    ("Jij ziet overal gevaar, zegt mijn vrouw altijd.", "stijl.netwerkgericht"),
+    ("Met die managers vergaderen, daar ben ik niet goed in.", "stijl.netwerkgericht"),
+    ("De programmamanager dekt me als ik iemand aanspreek.", "stijl.netwerkgericht"),
+])
+def test_real_codebook_generalisation_near_misses(real_coder, text, code):
+    assert code not in codes_of(real_coder, text)[0]

@@ -71,5 +71,8 @@ class Patterns(BaseModel):
     context_weight: float = 0.5
     #: Whether the code competes with the segment's other codes (``RulesCoder.max_codes`` and
     #: ``relative``). ``false`` for codes that are assigned whenever they are named, whatever
-    #: else the segment is about (the method's instruments).
-    compete: bool = True
+    #: else the segment is about (the method's instruments). A string names a separate
+    #: competition group: the code competes only with codes of that group (e.g. ``stijl`` for
+    #: the two regie styles, which describe where a turn's regie is aimed and so sit on top of
+    #: its topic codes).
+    compete: bool | str = True

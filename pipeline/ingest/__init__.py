@@ -114,7 +114,8 @@ def read_transcript(path: Path, roles: dict[str, str] | None = None) -> Document
         parsed, encoding = reader(path)
     except InputError:
         raise
-    except (UnicodeError, ValueError, KeyError, IndexError, OSError, RecursionError, MemoryError) as exc:
+    except (UnicodeError, ValueError, KeyError, IndexError, AttributeError, TypeError, OSError,
+            RecursionError, MemoryError) as exc:
         # Bad input deep inside a library; the batch must go on with a message, not a traceback.
         raise InputError(path, f"could not be read ({type(exc).__name__}: {exc})") from None
     if not parsed.turns:

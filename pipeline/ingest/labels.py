@@ -138,25 +138,47 @@ ibn abu d' l' 's v.d. vd
 _CODE = re.compile(r"[A-Z]{1,3}\d{0,3}[a-z]?|[A-Z][a-z]?[A-Z]\d{0,3}")
 
 
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Dutch first names (case-folded), from the lookup lists of ``deduce``.
+@lru_cache(maxsize=4)
+def _deduce_names(kind: str) -> frozenset[str]:
+    """A name list of ``deduce`` (case-folded), minus its own exceptions; empty when unavailable.
 
-    ``deduce`` is already a dependency (pseudonymisation); its list minus its own exceptions
-    (names that are mostly words: *Door*, *Juli*) tells ``Els``, ``Karin``, ``Noor`` (names that
-    are also in the Dutch lexicon) from ``Politie`` or ``Voorbeeld``. Empty when unavailable.
+    ``deduce`` is already a dependency (pseudonymisation). Its lists tell ``Els``, ``Karin``,
+    ``Noor`` (names that are also in the Dutch lexicon) from ``Politie`` or ``Voorbeeld``; the
+    exceptions are names that are mostly words (*Door*, *Juli*).
     """
     try:
-        from importlib.util import find_spec
+        from importlib import resources
 
-        # Locate the package without importing it: importing deduce configures the root logger.
-        spec = find_spec("deduce")
-        base = Path(spec.origin).parent / "data" / "lookup" / "src" / "names" / "lst_first_name"
-        items = (base / "items.txt").read_text(encoding="utf-8").splitlines()
-        exceptions = set((base / "exceptions.txt").read_text(encoding="utf-8").splitlines())
-    except (ImportError, OSError, TypeError, AttributeError):
+        base = resources.files("deduce").joinpath("data", "lookup", "src", "names", kind)
+        items = base.joinpath("items.txt").read_text(encoding="utf-8").splitlines()
+        try:
+            exceptions = set(base.joinpath("exceptions.txt").read_text(encoding="utf-8").splitlines())
+        except OSError:
+            exceptions = set()
+    except (ImportError, OSError, TypeError):
         return frozenset()
     return frozenset(n.strip().casefold() for n in items if n.strip() and n.strip() not in exceptions)
+
+
+def first_names() -> frozenset[str]:
+    """Dutch first names, case-folded (from ``deduce``)."""
+    return _deduce_names("lst_first_name")
+
+
+def surnames() -> frozenset[str]:
+    """Dutch surnames, case-folded (from ``deduce``)."""
+    return _deduce_names("lst_surname")
+
+
+def is_person_name(label: str) -> bool:
+    """``Sanne``, ``Karin van der Linden``, ``Jansen``, ``De Vries``: a label that is a known name."""
+    words = re.sub(rf"\s*{_PAREN}$", "", label).replace(",", " ").split()
+    if not words:
+        return False
+    if words[0].casefold() in first_names():
+        return True
+    content = [w for w in words if fold(w) not in TUSSENVOEGSELS]
+    return len(content) == 1 and content[0].casefold() in surnames()
 
 
 @lru_cache(maxsize=4096)
@@ -493,15 +515,16 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
         text = c.text.strip()
         if not text:
             nxt = neighbour(i, 1)
-            text = lines[nxt].text.strip() if nxt is not None else ""
+            text = lines[nxt].text.strip() if nxt is not None and cands[nxt] is None else ""
         text = _LEADING_MARKS.sub("", text)
         return text[:1]
 
     # Turns start with a capital. A non-role candidate followed by lower case wherever it occurs
-    # (``Bureau Halt: die zaten er...``), in a document whose labels are followed by capitals,
-    # is a phrase in the text.
+    # (``Bureau Halt: die zaten er...``), in a document whose other labels are followed by
+    # capitals, is a phrase in the text.
     lower = Counter(c.key for i, c in enumerate(cands) if c is not None and c.sep and starts_lower(i, c))
-    with_sep = Counter(c.key for c in cands if c is not None and c.sep)
+    with_sep = Counter(c.key for i, c in enumerate(cands)
+                       if c is not None and c.sep and first_char_after(i, c).isalpha())
 
     def capital_doc(key: str) -> bool:
         """Are the other labels followed by a capital? (Not so in subtitles with the name on
@@ -519,7 +542,8 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
             score -= 1
         if c.sep == "" and own_line_style and b == 1:
             score += 1  # in a layout of labels on their own line, a one-word line is a label
-        if b != 3 and with_sep[c.key] and lower[c.key] >= 0.5 * with_sep[c.key] and capital_doc(c.key):
+        if (b != 3 and with_sep[c.key] and lower[c.key] == with_sep[c.key] and capital_doc(c.key)
+                and not is_person_name(c.label)):
             score = min(score, 1)
         # Where labels are followed by their text on the same line, a name ending its line
         # (``... Dan heb je nog`` / ``Jeugdbescherming:``) is a wrapped sentence.
@@ -556,8 +580,9 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
             if (nxt is None or scores[nxt] >= 2 or is_meta_line(lines[nxt].text)
                     or lines[nxt].heading):
                 score = min(score, 1)
-            if not seen_turn and counts[c.key] < 2 and not c.has_timestamp:
-                score = min(score, 1)  # a title line (``R03``, ``Regiegesprek``)
+            if counts[c.key] < 2 and not c.has_timestamp and (not seen_turn or not own_line_style):
+                # A title line (``R03``, ``Regiegesprek``), or a one-word paragraph (``G.``).
+                score = min(score, 1)
         if score >= 2:
             accepted[i] = c
             seen_turn = True

@@ -26,33 +26,59 @@ from .text import decode, read_bytes
 from .turns import Parsed, SourceLine, build_turns
 
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"[ \t]*(?P<start>{_TIME})[ \t]*-->[ \t]*(?P<end>{_TIME})")
+#: ``00:00:01.000 --> 00:00:04.000``; also the damaged arrows of hand-edited files (``->``, `` - ``).
+TIMING = re.compile(rf"[ \t]*(?P<start>{_TIME})[ \t]*(?:-{{1,3}}>|[–—]>?|-|=>)[ \t]*(?P<end>{_TIME})")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>|</v\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>|\{\\[^}]*\}")
 
 
-def parse_cues(text: str) -> list[tuple[int, str, list[str]]]:
-    """``(line_number, start_time, payload_lines)`` for every cue, in file order.
+def parse_cues(text: str) -> tuple[list[tuple[int, str, list[str]]], list[int]]:
+    """The cues of a subtitle file, and the lines of text that stand outside any cue.
 
-    Lines outside cues (the ``WEBVTT`` header, ``NOTE``/``STYLE`` blocks, identifiers) are
-    ignored; an SRT cue number directly above a timing line is never taken as text.
+    Returns
+    -------
+    cues : list of (int, str, list of str)
+        ``(line_number, start_time, payload_lines)`` for every cue, in file order.
+    stray : list of int
+        Line numbers of text blocks that are no cue, no header, no ``NOTE``/``STYLE``/
+        ``REGION`` block and no cue identifier: words there would be lost (a damaged timing
+        line, usually).
+
+    An SRT cue number directly above a timing line is never taken as text.
     """
     cues: list[tuple[int, str, list[str]]] = []
-    payload: list[str] | None = None
+    stray: list[int] = []
+    block: list[tuple[int, str]] = []
+
+    def close(block: list[tuple[int, str]], first_block: bool) -> None:
+        timing = [k for k, (_, line) in enumerate(block) if TIMING.match(line)]
+        head = block[: timing[0]] if timing else block
+        first = head[0][1].strip() if head else ""
+        skip = (first.startswith(("WEBVTT", "\ufeffWEBVTT")) and first_block
+                or first.startswith(("NOTE", "STYLE", "REGION")))
+        if not timing:
+            if not skip:
+                stray.append(block[0][0])
+            return
+        if len(head) > 1 and not skip:
+            stray.append(head[0][0])  # text above the identifier line
+        for a, b in zip(timing, timing[1:] + [len(block)]):
+            n, line = block[a]
+            payload = [x for _, x in block[a + 1:b]]
+            if b < len(block) and payload and payload[-1].strip().isdigit():
+                payload.pop()  # the next cue's number, without the blank line before it
+            cues.append((n, TIMING.match(line).group("start"), payload))
+
+    first_block = True
     for n, line in enumerate(text.splitlines(), 1):
-        m = TIMING.match(line)
-        if m:
-            if payload is not None and payload and payload[-1].strip().isdigit():
-                payload.pop()  # a cue number without the blank line before it
-            payload = []
-            cues.append((n, m.group("start"), payload))
-            continue
-        if not line.strip():
-            payload = None
-            continue
-        if payload is not None:  # outside cues: header, NOTE/STYLE/REGION blocks, identifiers
-            payload.append(line)
-    return cues
+        if line.strip():
+            block.append((n, line))
+        elif block:
+            close(block, first_block)
+            block, first_block = [], False
+    if block:
+        close(block, first_block)
+    return cues, stray
 
 
 def _pieces(payload: list[str]) -> list[tuple[str | None, str]]:
@@ -82,10 +108,13 @@ def _clean(text: str) -> str:
 
 def _subtitle_lines(path: Path, kind: str) -> tuple[list[SourceLine], str]:
     text, encoding = decode(read_bytes(path), path)
-    cues = parse_cues(text)
+    cues, stray = parse_cues(text)
+    example = "00:00:01.000 --> 00:00:04.000" if kind == "vtt" else "00:00:01,000 --> 00:00:04,000"
     if not cues:
-        example = "00:00:01.000 --> 00:00:04.000" if kind == "vtt" else "00:00:01,000 --> 00:00:04,000"
         raise InputError(path, f"no subtitle cues found (expected timing lines such as '{example}')")
+    if stray:
+        raise InputError(path, "text outside any subtitle cue (is a timing line damaged? expected "
+                         f"'{example}')", f"line {stray[0]}")
     lines: list[SourceLine] = []
     for number, (_, start, payload) in enumerate(cues, 1):
         ts = normalise_timestamp(start)

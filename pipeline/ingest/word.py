@@ -24,6 +24,8 @@ _SKIP = {_W + "del", _W + "moveFrom", _W + "pPr", _W + "rPr", _W + "sdtPr", _W +
          _MC + "AlternateContent", _W + "commentReference", _W + "footnoteReference",
          _W + "endnoteReference"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Relationship namespace of ISO 29500 Strict documents (Word: "Strict Open XML Document").
+_STRICT = b"http://purl.oclc.org/ooxml/officeDocument/relationships"
 _HEADING_STYLES = ("heading", "title", "subtitle", "kop", "titel", "ondertitel")
 _FALSE = {"0", "false", "off", "none"}
 
@@ -173,6 +175,13 @@ def open_docx(path: Path):
     if "word/document.xml" not in names:
         raise InputError(path, "is a zip archive but not a Word document (it has no word/document.xml)")
     try:
+        rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        rels = b""
+    if _STRICT in rels:
+        raise InputError(path, "is saved as 'Strict Open XML Document', which cannot be read; open it "
+                         "in Word and save it as an ordinary Word document (.docx)")
+    try:
         import docx
 
         return docx.Document(io.BytesIO(data))
@@ -181,11 +190,11 @@ def open_docx(path: Path):
         raise InputError(path, f"is damaged: Word document could not be read ({reason})") from None
 
 
-def docx_lines(document) -> list[SourceLine]:
+def docx_lines(document, body) -> list[SourceLine]:
     """The body's paragraphs as lines; a paragraph with line breaks gives several lines."""
     styles = _Styles(document)
     lines: list[SourceLine] = []
-    for number, p in enumerate(_body_paragraphs(document.element.body), 1):
+    for number, p in enumerate(_body_paragraphs(body), 1):
         text, flags, heading = _paragraph(p, styles)
         if not text.strip():
             lines.append(SourceLine("", f"paragraph {number}"))
@@ -202,7 +211,11 @@ def docx_lines(document) -> list[SourceLine]:
 def read_docx(path: Path) -> tuple[Parsed, str]:
     """Read a Word transcript; the encoding does not apply (``""``)."""
     document = open_docx(path)
-    lines = docx_lines(document)
+    root = getattr(document, "element", None)
+    body = root.find(_W + "body") if root is not None else None
+    if body is None:  # e.g. the main part's XML has the wrong namespace
+        raise InputError(path, "is damaged: the Word document has no readable body (word/document.xml)")
+    lines = docx_lines(document, body)
     if not any(ln.text.strip() for ln in lines):
         raise InputError(path, "the Word document contains no text (outside tables)")
     return build_turns(lines), ""

@@ -136,8 +136,19 @@ class AllowList:
 
     @cached_property
     def places_pattern(self) -> re.Pattern | None:
-        """Case-sensitive pattern of :attr:`places_to_pseudonymise`."""
-        return _compile(list(self.places_to_pseudonymise), 0)
+        """Case-sensitive pattern of :attr:`places_to_pseudonymise`.
+
+        An entry with an article ("De Baarsjes", "De Pijp") also matches with the article in lower
+        case and without it: "in de Baarsjes", "Baarsjes".
+        """
+        forms: list[str] = []
+        for place in self.places_to_pseudonymise:
+            forms.append(place)
+            article = re.match(r"(?:De|Het|'t|’t)\s+(?=\S)", place)
+            if article:
+                rest = place[article.end():]
+                forms.extend([article.group(0).lower() + rest, rest])
+        return _compile(forms, 0)
 
     def protected_spans(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of ``text`` covered by allow-listed phrases, sorted, merged.

@@ -35,6 +35,7 @@ def _deduce_lists() -> dict[str, frozenset[str]]:
         "names": frozenset(w.casefold() for w in raw["first_name"] | raw["surname"]),
         "first_names": frozenset(w.casefold() for w in raw["first_name"]),
         "common": frozenset(w.casefold() for w in raw["common_word"] | raw["stop_word"]),
+        "stop": frozenset(w.casefold() for w in raw["stop_word"]),
         # Multi-word particles ("van der", "in 't") count word by word.
         "interfix": frozenset(t.casefold() for w in raw["interfix"] for t in w.split()),
         "prefix": frozenset(w.casefold().rstrip(".") for w in raw["prefix"] if " " not in w),
@@ -96,3 +97,94 @@ def is_title(word: str) -> bool:
         "meneer", "mevrouw", "mevr", "mw", "dhr", "heer", "juffrouw", "juf", "meester", "mr",
         "dr", "drs", "prof", "ir", "ing", "zuster", "broeder", "pastor", "imam", "dominee",
     }
+
+
+@lru_cache(maxsize=1)
+def _street_names() -> frozenset[str]:
+    """deduce's street lists (BAG), case-folded: "stationsstraat", "amsterdamse poort", ..."""
+    from .engine import import_deduce
+
+    with _LOCK:
+        import_deduce()
+        from deduce.deduce import _LOOKUP_LIST_PATH
+
+    folder = _LOOKUP_LIST_PATH / "src" / "locations" / "lst_street"
+    names: set[str] = set()
+    for name in ("items.txt", "streets_bag.txt"):
+        path = folder / name
+        if path.exists():
+            names.update(" ".join(line.split()).casefold()
+                         for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return frozenset(names)
+
+
+def is_street_name(phrase: str) -> bool:
+    """Whether ``phrase`` is on deduce's list of Dutch street names (any case)."""
+    return " ".join(phrase.split()).casefold() in _street_names()
+
+
+def is_common_word(word: str) -> bool:
+    """On deduce's short list of very common words and stop words ("de", "dus", "toen")."""
+    return _core(word) in _deduce_lists()["common"]
+
+
+_PRONOMINAL = None
+_EMPHASIS = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
+
+
+def _pronominal_adverb(word: str) -> bool:
+    global _PRONOMINAL
+    if _PRONOMINAL is None:
+        import re
+
+        _PRONOMINAL = re.compile(
+            r"(?:daar|hier|waar|er|ergens|nergens|overal)(?:aan|achter|bij|binnen|boven|buiten|door|heen|in"
+            r"|langs|mee|na|naar|naast|om|omheen|onder|op|over|tegen|tegenover|toe|tussen|uit|van|vandaan"
+            r"|voor|zonder|omtrent|mede)")
+    return bool(_PRONOMINAL.fullmatch(word))
+
+
+@lru_cache(maxsize=1)
+def _spacy_stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.nl.stop_words import STOP_WORDS
+    except Exception:  # spaCy without Dutch: the other lists still apply
+        return frozenset()
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=100_000)
+def is_known_form(word: str) -> bool:
+    """Whether ``word`` is an ordinary Dutch word in a form the word lists miss.
+
+    Besides :func:`is_dictionary_word`: emphasis accents ("wéér"), pronominal adverbs
+    ("daarvoor", "waarmee", "hierdoor"), spaCy's Dutch stop words ("sindsdien") and compounds of
+    two ordinary words, optionally with a linking s/e/en ("woning|inbraken", "bewind|voering",
+    "dader|hulp", "ja|zeker"). A compound needs a right part of four letters or more and a left
+    part of three or more (or a very common word), so "Nador" (na|dor) is no compound.
+    """
+    w = _core(word)
+    if not w:
+        return True
+    if is_dictionary_word(w) or w in _spacy_stop_words() or _pronominal_adverb(w):
+        return True
+    plain = w.translate(_EMPHASIS)
+    if plain != w and is_dictionary_word(plain):
+        return True
+    if "-" in w:
+        return False
+    for i in range(2, len(w) - 3):
+        left, right = w[:i], w[i:]
+        if not is_dictionary_word(right):
+            continue
+        for stem in (left, left[:-1] if left.endswith(("s", "e")) else None,
+                     left[:-2] if left.endswith("en") else None):
+            if stem and (len(stem) >= 3 and is_dictionary_word(stem) or stem in _deduce_lists()["common"]):
+                return True
+    return False
+
+
+def is_stop_word(word: str) -> bool:
+    """A function word ("de", "dus", "sindsdien"): deduce's and spaCy's Dutch stop words."""
+    w = _core(word)
+    return w in _deduce_lists()["stop"] or w in _spacy_stop_words()

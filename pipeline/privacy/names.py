@@ -70,6 +70,11 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if e > s]
 
 
+#: Words naming a kind of institution end a person's name: "Bos van Gezondheidscentrum Lunetten".
+_INSTITUTION_WORD = re.compile(r"(?i)(?:centrum|praktijk|ziekenhuis|school|college|lyceum|kliniek|instelling"
+                               r"|stichting|team|teams|afdeling|gemeente|bureau)$")
+
+
 def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a detected person span to the name itself.
 
@@ -78,9 +83,11 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     lower-case word that is not a surname particle. Returns ``None`` when nothing name-like is left.
     """
     toks = tokens_in(text, start, end)
-    # Cut at the first lower-case non-particle word after the start ("Dylan zei").
+    # Cut at the first lower-case non-particle word after the start ("Dylan zei"), or at the name
+    # of a kind of institution ("Bos van Gezondheidscentrum Lunetten").
     for i, (s, e, w) in enumerate(toks):
-        if i and not _capitalised(w) and not lexicon.is_particle(w) and not is_initials(w):
+        if i and ((not _capitalised(w) and not lexicon.is_particle(w) and not is_initials(w))
+                  or _INSTITUTION_WORD.search(w)):
             toks = toks[:i]
             break
     while toks:
@@ -107,10 +114,12 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     return toks[0][0], toks[-1][1]
 
 
-def trim_place(text: str, start: int, end: int) -> tuple[int, int] | None:
+def trim_place(text: str, start: int, end: int, in_context: bool = False) -> tuple[int, int] | None:
     """Trim a place or institution span; drop one-word spans that are ordinary words in context.
 
-    "Best" at the start of a sentence is the adverb; "in Best" is the town.
+    "Best" at the start of a sentence is the adverb; "in Best" is the town. With ``in_context``
+    (the detector saw a context that makes it a name: "Gezondheidscentrum Lunetten") an ordinary
+    word is kept.
     """
     toks = tokens_in(text, start, end)
     while toks and (not _capitalised(toks[0][2]) and not any(c.isdigit() for c in toks[0][2])
@@ -121,9 +130,13 @@ def trim_place(text: str, start: int, end: int) -> tuple[int, int] | None:
         toks = toks[:-1]
     if not toks:
         return None
-    if len(toks) == 1 and lexicon.is_plain_word(toks[0][2]):
+    if len(toks) == 1 and lexicon.is_plain_word(toks[0][2]) and not in_context:
         before = text[:toks[0][0]].split()
-        if sentence_start(text, toks[0][0]) or not before or before[-1].casefold() not in _PLACE_PREPOSITIONS:
+        # "in Best", "in de Baarsjes", "op de Pijp": an ordinary word as a place name.
+        after_article = len(before) > 1 and before[-1].casefold() in ("de", "het", "'t", "’t") \
+            and before[-2].casefold() in _PLACE_PREPOSITIONS | {"op", "aan"}
+        if sentence_start(text, toks[0][0]) or not before or not (
+                before[-1].casefold() in _PLACE_PREPOSITIONS or after_article):
             return None
     return toks[0][0], toks[-1][1]
 

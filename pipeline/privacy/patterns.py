@@ -7,6 +7,7 @@ pseudonymiser runs all of them next to deduce and resolves overlaps by priority 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from .allow_list import AllowList
@@ -94,16 +95,56 @@ register_regex(
     r"(?:/[^\s<>\"]*)?(?![\w-])",
 )
 # Dutch numbers: 0 + 9 digits, or +31 / 0031 + 9 digits, separators and (0) allowed.
+# Separators as people type them: "06-12345678", "020 - 579 31 12", "020/5793112", "06–1234 5678".
+_SEP = r"(?:\s?[-–/.]\s?|\s)?"
 register_regex(
     "phone", "TELEFOON",
-    r"(?<![\w+])(?:(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?|\(?0)[1-9](?:\)?[ .-]?\d){8}(?!\d)",
+    rf"(?<![\w+])(?:(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?|\(?0)[1-9](?:\)?{_SEP}\d){{8}}(?!\d)",
 )
+# Foreign numbers: "+48 601 234 567", "0032 470 12 34 56", "+212 (0)6 12 34 56 78".
+register_regex(
+    "phone_international", "TELEFOON",
+    r"(?<![\w+])(?:\+|00)(?!31)[1-9]\d{0,2}[ .-]?(?:\(0\)[ .-]?)?\d(?:(?:\s?[-.]\s?|\s)?\d){6,12}(?!\d)",
+)
+# Spelled-out addresses: "s.degraaf at roc-voorbeeld punt nl", "jan(at)gemeente(dot)nl".
+_AT = r"(?:\s*(?:\(at\)|\[at\]|\{at\}|\(@\)|\[@\])\s*|\s+(?:at|apenstaartje|a-tje)\s+)"
+_DOT = r"(?:\s*(?:\.|\(dot\)|\[dot\]|\(punt\)|\[punt\])\s*|\s+(?:punt|dot)\s+)"
+_TLD = r"(?:nl|com|org|net|eu|be|nu|info|io|de|fr|uk|pl|tr|ma|sr|es|it|amsterdam)"
+register_regex(
+    "email_spelled", "EMAIL",
+    rf"(?i)(?<![\w.+-])[\w.+-]*\w{_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}{_TLD}(?![\w-])",
+)
+# Handles on social media: "@kwame.kmsi" (not the "@" inside an e-mail address).
+register_regex("handle", "URL", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])",
+               priority=95)
 
 
 def _bsn_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     return len(re.sub(r"\D", "", m.group(1))) == 9
 
 
+def elfproef(digits: str) -> bool:
+    """The BSN check: 9 digits, sum of digit × (9, 8, ..., 2, -1) divisible by 11, not all zero."""
+    if len(digits) != 9 or not digits.isdigit() or int(digits) == 0:
+        return False
+    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    return sum(int(d) * w for d, w in zip(digits, weights)) % 11 == 0
+
+
+# A BSN without the word: nine digits as people write them (123456782, 1234.56.782, 123 456 782)
+# that pass the elfproef. Phone numbers have ten digits; amounts rarely nine.
+register_regex(
+    "bsn_elfproef", "BSN",
+    r"(?<![\w.,/-])(\d{9}|\d{4}[. ]\d{2}[. ]\d{3}|\d{3}[. ]\d{3}[. ]\d{3}|\d{2}[. ]\d{3}[. ]\d{2}[. ]\d{2})"
+    r"(?![\w/-]|[.,]\d)",
+    group=1, check=lambda m, text, al: elfproef(re.sub(r"\D", "", m.group(1))),
+)
+# "zijn BSN stond op de brief: 123.456.782": the word, a few words, then the number.
+register_regex(
+    "bsn_later", "BSN",
+    r"(?i)\b(?:bsn|burgerservicenummer|sofi-?nummer)\b(?:[^\d\n]{0,40}?)(\d(?:[ .]?\d){8})(?!\d)",
+    group=1, check=lambda m, text, al: len(re.sub(r"\D", "", m.group(1))) == 9,
+)
 register_regex(
     "bsn", "BSN",
     r"(?i)\b(?:bsn|burgerservicenummer|sofi-?nummer)(?:-?nummer)?\s*(?::|is|was)?\s*(\d(?:[ .]?\d){8})(?!\d)",
@@ -117,6 +158,14 @@ register_regex(
     r"((?:[a-z]{1,4}[-/ ]?)?\d[\w./-]*\d|\d)",
     group=1,
 )
+# "zijn dossiernummer was trouwens 88123", "het zaaknummer van meneer is 22/004518": a few words between.
+register_regex(
+    "dossier_later", "DOSSIER",
+    r"(?i)\b(?:dossier|zaak|parket|cli[eë]nt|registratie|kenmerk|referentie|bvh|meldings?|signaal)"
+    r"[- ]?(?:nummer|nr\.?)\s*(?:[,:]\s*)?(?:(?:[a-zë]+|eh|,)\s+){1,4}?"
+    r"((?:[a-z]{1,4}[-/ ]?)?\d[\d./-]{2,}\d)(?![\w/-]|[.,]\d)",
+    group=1,
+)
 register_regex(
     "number_code", "DOSSIER",
     r"(?i:\b(?:nummer|nr\.?|code|kenmerk)\s+(?:is\s+|was\s+)?)((?=[\w/-]*\d)(?=[\w/-]*[A-Za-z-])[A-Z0-9][\w/-]*\d)",
@@ -125,12 +174,46 @@ register_regex(
 
 
 def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
-    letters = m.group(0).split("-")[0]
-    return sum(c.isdigit() for c in m.group(0)) >= 4 and not allow_list.contains(letters)
+    code = m.group(0)
+    numbers = re.findall(r"(?<=[-/])\d+", code)
+    if len(numbers) >= 2:  # ZVH-2023-0562, T600-2013-0254: a prefix plus two numbers is a case code
+        return True
+    letters = re.match(r"[A-Z]+\d*", code).group(0)
+    # One number: COVID-19 has too few digits; "ISD-2019" is an allow-listed measure and a year.
+    return sum(c.isdigit() for c in numbers[0]) >= 4 and not allow_list.contains(letters) \
+        and not allow_list.contains(re.sub(r"\d+$", "", letters))
 
 
-# Case codes such as TOP-2021-0932 (not COVID-19: too few digits).
-register_regex("case_code", "ID", r"(?<![\w-])[A-Z]{2,6}-\d{2,}(?:[-/]\d+)*(?![\w-])", check=_code_ok)
+# Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312.
+register_regex(
+    "case_code", "ID",
+    r"(?<![\w/-])[A-Z]{1,6}\d{0,4}(?:-[A-Z]{1,6})*[-/]\d{2,8}(?:[-/]\d{1,8})*(?![\w/-]|[.,]\d)",
+    check=_code_ok,
+)
+# Year plus serial number, "2021-0388", "2022-1143" (not a span of years "2021-2022", not a date).
+register_regex(
+    "year_serial", "DOSSIER",
+    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?!(?:19|20)\d{2}(?!\d))\d{3,7}(?![\w/-]|[.,]\d)",
+)
+
+
+def _plate_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
+    groups = m.group(1).split("-")
+    kinds = {g.isdigit() for g in groups}
+    return len("".join(groups)) == 6 and kinds == {True, False}
+
+
+# Dutch number plates: GZ-418-K, 12-ABC-3, 99-XX-99 (three groups, six characters, letters and digits).
+register_regex(
+    "number_plate", "ID",
+    r"(?<![\w-])((?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3})-(?:[A-Z]{1,3}|\d{1,3}))(?![\w-])",
+    group=1, check=_plate_ok,
+)
+register_regex(
+    "number_plate_context", "ID",
+    r"(?i:\bkenteken(?:nummer)?\s*(?::|is|was)?\s*)([a-z0-9]{1,3}-?[a-z0-9]{1,3}-?[a-z0-9]{1,3})(?![\w-])",
+    group=1, check=lambda m, text, al: any(c.isdigit() for c in m.group(1)) and any(c.isalpha() for c in m.group(1)),
+)
 # Parketnummer form 13/123456-19.
 register_regex("parketnummer", "DOSSIER", r"(?<![\w/])\d{2}/\d{6}-\d{2}(?![\w/])")
 
@@ -153,21 +236,80 @@ STREET_SUFFIX = (r"(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|
 _NAME_WORD = r"[A-Z][\w'.-]*"
 STREET = (rf"(?:{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|van|de|der|den|het|ter|ten|te|'t)\s+){{0,3}})?"
           rf"[A-Z][\w'-]*?{STREET_SUFFIX}(?![\w-])")
-HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,4}|-?(?:hs|huis|bg|I{1,3})(?![\w]))?"
+# 12, 12a, 12 A, 12-3, 212-II, 101-huis, 14 hs, 8bis, 33 III, 12A-2.
+HOUSE_NUMBER = (r"\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,4}|[- ]?(?:hs|huis|bg|bis|zw|rd|I{1,3}|IV|V)(?![\w])"
+                r"|-?[a-zA-Z](?![\w]))?")
 
 register_regex("address", "ADRES", rf"(?<![\w-])(?:{STREET})\s+{HOUSE_NUMBER}(?![\d])")
 
 
 def _street_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
-    from .lexicon import is_dictionary_word
+    from .lexicon import is_dictionary_word, is_street_name
+    from .names import sentence_start
 
     words = m.group(0).split()
-    # A one-word "street" that is an ordinary word ("Snelweg", "Schoolplein") is not an address.
-    return not (len(words) == 1 and is_dictionary_word(words[0])) and not allow_list.contains(m.group(0))
+    if allow_list.contains(m.group(0)):
+        return False
+    if len(words) == 1 and is_dictionary_word(words[0]):
+        # "Snelweg" is an ordinary word, "Stationsstraat" a street in half the towns of the country:
+        # capitalised inside a sentence and on the street list, it is the street.
+        return is_street_name(words[0]) and not sentence_start(text, m.start())
+    return True
 
 
 # Below deduce's names (10): "Bram Hoogendijk" is a person, not a street ending in -dijk.
 register_regex("street", "LOCATIE", rf"(?<![\w-]){STREET}", check=_street_ok, priority=5)
+
+_NOT_A_STREET = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS}|top|nummer|huisnummer|kamer|bus|lijn|tram|groep|klas"
+                           r"|artikel|fase|niveau|level|pagina|hoofdstuk|week|dag|jaar|uur)$")
+
+
+def _context_address_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
+    from .lexicon import is_plain_word
+
+    name = m.group("name")
+    words = name.split()
+    if allow_list.contains(name) or any(allow_list.contains(w) for w in words) or _NOT_A_STREET.match(words[0]):
+        return False
+    # "op de Gooioord 114", "aan de Bleijenhoek 12": a proper name, not "op Bladzijde 12".
+    return not all(is_plain_word(w) for w in words)
+
+
+# Streets without a street-like ending, known by their context: "op de Zalmplaat 63b,", "aan Tussen Meer 58."
+register_regex(
+    "address_context", "ADRES",
+    r"(?:\b(?:op|aan|in|naar|bij|via|van|langs|richting)\s+(?:de\s+|het\s+|['’]t\s+)?)"
+    rf"(?P<addr>(?P<name>[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|de|der|den|op|aan|ter|ten|te|in)){{0,3}})"
+    rf"\s+(?!(?:19|20)\d{{2}}\b){HOUSE_NUMBER})"
+    r"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:in|te|bij|en|of|dus|want|maar|daar|toen|hoog|driehoog|tweehoog|eenhoog)\b)",
+    group="addr", check=_context_address_ok,
+)
+
+_STREET_CANDIDATE = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|van|de|der|den|op|aan|ter|ten|te|in)){1,4}(?![\w-])")
+
+
+@register("street_list")
+def _listed_streets(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Multi-word street names on deduce's street list: "Amsterdamse Poort", "Laan op Zuid".
+
+    Every sub-sequence of two to five words of a capitalised run is looked up (longest first);
+    a run of ordinary words ("Veilig Thuis") must also not be allow-listed.
+    """
+    from .lexicon import is_street_name
+
+    for m in _STREET_CANDIDATE.finditer(text):
+        toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(toks) - 1:
+            for j in range(len(toks), i + 1, -1):
+                s, e = m.start() + toks[i][0], m.start() + toks[j - 1][1]
+                phrase = text[s:e]
+                if phrase[:1].isupper() and phrase.split()[-1][:1].isupper() and is_street_name(phrase) \
+                        and not allow_list.contains(phrase):
+                    yield Detection(s, e, "LOCATIE", "pattern:street_list", 7)
+                    i = j - 1
+                    break
+            i += 1
 
 # ---------------------------------------------------------------------------- dates
 _ORDINAL_NOUNS = (r"(?:verdieping|etage|plaats|keer|klas|graad|poging|ronde|rij|lijn|fase|stap|helft"
@@ -177,7 +319,40 @@ register_regex(
     "date_day_month", "DATUM",
     rf"(?i)(?<![\w-])(?:{WEEKDAYS}\s+(?:de\s+)?)?{ORDINAL}\s*{MONTHS}(?:\s+{YEAR}(?!\d))?",
 )
-register_regex("date_month_year", "DATUM", rf"(?i)(?<![\w-]){MONTHS}\s+(?:19|20)\d{{2}}(?!\d)")
+register_regex("date_month_year", "DATUM", rf"(?i)(?<![\w-]){MONTHS}\s+{YEAR}(?!\d)")
+
+# "de zomer van 2022", "voorjaar 2021", "kerst van '22", "het derde kwartaal van 2020": a season,
+# holiday or quarter with its year names a span of weeks; alone ("in de zomer") it is kept.
+SEASONS = (r"(?:voorjaar|najaar|zomer|winter|lente|herfst|(?:zomer|kerst|mei|herfst|voorjaars|krokus)vakantie"
+           r"|kerst|kerstmis|kerstdagen|(?:eerste|tweede)\s+kerstdag|oud\s+en\s+nieuw|oudjaar|oudejaarsavond"
+           r"|jaarwisseling|nieuwjaar|nieuwjaarsdag|pasen|pinksteren|hemelvaart|koningsdag|bevrijdingsdag"
+           r"|carnaval|sinterklaas|ramadan|suikerfeest|offerfeest"
+           r"|(?:eerste|tweede|derde|vierde|laatste)\s+(?:kwartaal|helft|half\s?jaar))")
+register_regex("date_season_year", "DATUM",
+               rf"(?i)(?<![\w-]){SEASONS}\s+(?:van\s+)?(?:het\s+jaar\s+)?{YEAR}(?!\d)")
+# "begin 2022", "medio 2020", "eind maart 2022", "halverwege de zomer van 2021".
+register_regex(
+    "date_qualified_year", "DATUM",
+    rf"(?i)(?<![\w-])(?:begin|eind|einde|medio|midden|half|halverwege|hartje)\s+"
+    rf"(?:(?:van\s+)?(?:de\s+|het\s+)?(?:{MONTHS}|{SEASONS})\s+)?(?:van\s+)?{YEAR}(?!\d)",
+)
+_UNITS = ["één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TWENTIES = [f"{u}{sep}twintig" for u in ["een", "één"] + _UNITS[1:] for sep in ("en", "ën")]
+_ORDINAL_WORDS = (["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
+                   "tiende", "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende",
+                   "zeventiende", "achttiende", "negentiende", "twintigste", "dertigste"]
+                  + [f"{w}ste" for w in _TWENTIES] + ["eenendertigste", "éénendertigste"])
+DAY_WORDS = ("(?:" + "|".join(sorted(
+    set(_UNITS + ["tien", "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien",
+                  "achttien", "negentien", "twintig", "dertig", "eenendertig", "éénendertig"]
+        + _TWENTIES + _ORDINAL_WORDS), key=lambda w: (-len(w), w))) + ")")
+_FULL_MONTHS = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+                r"|december)(?![\w])")
+# Dates in words: "vijftien maart", "op eenendertig mei", "vrijdag de drieëntwintigste juni".
+register_regex(
+    "date_words", "DATUM",
+    rf"(?i)(?<![\w-])(?:{WEEKDAYS}\s+(?:de\s+)?)?{DAY_WORDS}\s+{_FULL_MONTHS}(?:\s+{YEAR}(?!\d))?",
+)
 register_regex("date_numeric", "DATUM",
                r"(?<![\w/.-])\d{1,2}([-/.])\d{1,2}\1(?:19|20)?\d{2}(?![\w/.-]|\.\d)")
 register_regex("date_iso", "DATUM", r"(?<![\w/.-])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?![\w/.-])")
@@ -203,7 +378,10 @@ register_regex(
 register_regex(
     "named_school", "INSTELLING",
     r"(?i:\b(?:basisschool|school|scholengemeenschap|praktijkschool|kinderdagverblijf|buurthuis"
-    r"|moskee|kerk|sportschool|voetbalclub|vereniging|jongerencentrum|opvang)\s+)"
+    r"|moskee|kerk|sportschool|voetbalclub|vereniging|jongerencentrum|opvang|obs|cbs|kindcentrum|ikc"
+    r"|huisartsenpraktijk|huisartspraktijk|tandartspraktijk|gezondheidscentrum|apotheek|ziekenhuis"
+    r"|polikliniek|kliniek|verpleeghuis|verzorgingshuis|woonzorgcentrum|zorgcentrum|wijkcentrum"
+    r"|buurtcentrum|gevangenis|jeugdinrichting|penitentiaire\s+inrichting)\s+)"
     r"((?:(?:de|het|'t|De|Het)\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})",
     group=1, check=lambda m, text, al: not al.contains(m.group(1)),
 )
@@ -223,7 +401,16 @@ register_regex(
 
 
 # ---------------------------------------------------------------------------- listed names
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+)?(?![\w-])")
+# Any script's letters ("Wrocław", "Koçak", "Øster"); capitalisation is checked on the match.
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*(?![\w-])")
+
+
+def capitalised_words(text: str) -> Iterable[re.Match]:
+    """Words that start with a capital and are not written in capitals only ("GGZ")."""
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word[0].isupper() and any(c.islower() for c in word):
+            yield m
 
 
 @register("name_lists")
@@ -235,11 +422,105 @@ def _listed_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     from . import lexicon
 
-    for m in _CAPITALISED_WORD.finditer(text):
+    for m in capitalised_words(text):
         word = m.group(0)
         if (lexicon.is_name_word(word) and not lexicon.is_dictionary_word(word)
                 and not allow_list.contains(word)):
             yield Detection(m.start(), m.end(), "PERSOON", "pattern:name_lists", 8)
+
+
+_NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-ÖØ-Þa-z][^\W\d_]*)*"
+_PARTICLES = r"(?:van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|zu|op|in|'t)"
+# A relative, a form of address or a relation before a capitalised word: that word is a name, even
+# when it is also an ordinary word ("oma Riet", "tante Roos", "juf Annemiek", "collega Tim Bos").
+KIN_WORDS = (r"(?:oma|opa|tante|oom|mama|papa|mam|pap|moeder|vader|neef|nicht|neefje|nichtje|broer|broertje"
+             r"|zus|zusje|zoon|zoontje|dochter|dochtertje|schoonmoeder|schoonvader|schoonzus|zwager|stiefvader"
+             r"|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|vriend|vriendin|vriendje|vriendinnetje|ex"
+             r"|partner|man|vrouw|buurman|buurvrouw|collega|juf|juffrouw|meester|dokter|zuster|cliënt|cliënte"
+             r"|mentor|coach|imam|pastor|dominee|baby)")
+_KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
+_CALLED = re.compile(
+    r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+ze\s+(?:hem|haar)"
+    r"|noemde\s+(?:iedereen\s+|ze\s+|hij\s+)?(?:hem|haar))\s+)"
+    rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
+_NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
+
+
+@lru_cache(maxsize=8)
+def _role_regex(roles: tuple[str, ...]) -> re.Pattern | None:
+    """Allow-listed roles before a name: "huisarts Bos", "wijkagent Mark", "officier Lammers"."""
+    if not roles:
+        return None
+    body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=lambda r: (-len(r), r)))
+    return re.compile(rf"(?i:\b(?:{body})\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
+
+
+def _name_part_ok(word: str, allow_list: AllowList) -> bool:
+    from . import lexicon
+
+    return not (allow_list.contains(word) or lexicon.is_title(word) or _NOT_NAMES.match(word)
+                or word.casefold() in allow_list.role_words or lexicon.is_stop_word(word))
+
+
+@register("name_context")
+def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Names known by what comes before them: "oma Riet", "ze heette Roos", "huisarts Bos".
+
+    A relative or form of address (:data:`KIN_WORDS`), "heet/noemen ze hem", or a role from the
+    allow-list.
+
+    Just below deduce (10), so its longer spans win; an ordinary word found this way ("Riet") is
+    kept by the pseudonymiser when the study also uses it in lower case.
+    """
+    from . import lexicon
+
+    for regex in (_KIN, _CALLED, _role_regex(allow_list.roles)):
+        if regex is None:
+            continue
+        for m in regex.finditer(text):
+            for group in ("name", "second"):
+                if group not in regex.groupindex or m.group(group) is None:
+                    continue
+                start, end = m.span(group)
+                words = text[start:end].split()
+                if not _name_part_ok(words[0], allow_list):
+                    continue
+                # A second capitalised word only when it is no ordinary word ("tante Fatiha Zei" is rare).
+                if len(words) > 1 and (lexicon.is_plain_word(words[-1]) or not _name_part_ok(words[-1], allow_list)):
+                    end = start + len(words[0])
+                yield Detection(start, end, "PERSOON", "pattern:name_context", 9)
+
+
+def _shape(word: str) -> list[str]:
+    return re.sub(r"['’]s$", "", word).split("-")
+
+
+@register("unknown_capitalised")
+def _unknown_capitalised(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Capitalised words that no Dutch word list and no allow-list knows: "Zuzia", "Abena", "Aga".
+
+    Inside a Dutch sentence such a word is a proper name: a person (the default), a place or an
+    organisation the allow-list lacks (add it there). Acronym compounds ("GGZ-behandelaar") and
+    allow-listed parts ("Wmo-voorziening") are no names. The lowest priority: every other detector
+    wins. At a sentence start the pseudonymiser keeps the word when the study also writes it in
+    lower case (an interjection, a typo).
+    """
+    from . import lexicon
+
+    for m in capitalised_words(text):
+        word = m.group(0)
+        parts = _shape(word)
+        core = "-".join(parts)
+        if len(core) < 2 or allow_list.contains(word) or allow_list.contains(core):
+            continue
+        if any(not p or p.isupper() or allow_list.contains(p) for p in parts):
+            continue
+        if lexicon.is_known_form(core) or lexicon.is_title(core) or all(lexicon.is_known_form(p) and not lexicon.is_name_word(p) for p in parts):
+            continue
+        if not re.search(r"[aeiouyàáâäãåèéêëìíîïòóôöõùúûüýÿ]", core.casefold()):  # "Pff", "Hm"
+            continue
+        kind = "LOCATIE" if _PLACE_SUFFIX.search(core.casefold()) else "PERSOON"
+        yield Detection(m.start(), m.end(), kind, "pattern:unknown_capitalised", 4)
 
 
 # ---------------------------------------------------------------------------- places and ages
@@ -256,34 +537,81 @@ def _extra_places(text: str, allow_list: AllowList) -> Iterable[Detection]:
 # Districts named by a compass point: "een moeder in Noord", "regisseur voor Oost".
 register_regex(
     "district", "LOCATIE",
-    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|regio|wijk)\s+)"
+    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|regio|wijk|op)\s+)"
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )
 _PLACE_SUFFIX = re.compile(r"(?:buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|"
-                           r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove)$")
+                           r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
+                           r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
+                           r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park)$")
+#: Prepositions after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław".
+_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt"}
+#: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden".
+_PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan"}
+_ARTICLES = {"de", "het", "'t", "’t"}
+
+
+def place_context(text: str, start: int) -> str:
+    """``"preposition"``, ``"article"`` or ``""``: what precedes ``start`` ("in X", "in de X")."""
+    before = text[max(0, start - 24):start].split()
+    if before and before[-1].casefold() in _PLACE_WORDS:
+        return "preposition"
+    if len(before) > 1 and before[-1].casefold() in _ARTICLES and before[-2].casefold() in _PLACE_WORDS_ARTICLE:
+        return "article"
+    return ""
 
 
 @register("place_like")
 def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
-    """Unknown capitalised words shaped like a place: after "in/uit/naar", or ending like one.
+    """Capitalised words shaped like a place: after "in/uit/naar (de)", or ending like one.
 
-    "in Westpoort", "bij de Sloterplas", "wijkagent in Poelenburg": names of neighbourhoods and
-    small places that no list has. Below deduce's priority, so its persons and places win.
+    "in Westpoort", "bij de Sloterplas", "wijkagent in Poelenburg", "in de Meeuwenplaat": names of
+    neighbourhoods and small places that no list has. A capitalised ordinary word in the same
+    context ("in de Baarsjes", "op de Pijp", "in Antwerpen") counts too (source ``place_word``);
+    the pseudonymiser keeps it when the study also writes it in lower case. Below deduce's priority, so its persons and places win.
     """
     from . import lexicon
+    from .names import sentence_start
 
-    for m in _CAPITALISED_WORD.finditer(text):
+    for m in capitalised_words(text):
         word = m.group(0)
-        if lexicon.is_dictionary_word(word) or lexicon.is_name_word(word) or allow_list.contains(word):
+        if lexicon.is_name_word(word) or allow_list.contains(word) or lexicon.is_title(word):
             continue
-        before = text[max(0, m.start() - 12):m.start()].split()
-        after_preposition = bool(before) and before[-1].casefold() in _PLACE_WORDS
-        if after_preposition or _PLACE_SUFFIX.search(word.casefold()):
+        context = place_context(text, m.start())
+        if lexicon.is_dictionary_word(word):
+            if (context and not sentence_start(text, m.start()) and not lexicon.is_common_word(word)
+                    and word.casefold() not in allow_list.role_words and not _NOT_NAMES.match(word)):
+                yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_word", 6)
+            continue
+        if context or _PLACE_SUFFIX.search(word.casefold()):
             yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_like", 6)
 
 
-_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt"}
+# "het Amsterdamse Poort", "de Spaanse Polder", "Centraal Station": capitalised words ending in a place noun.
+register_regex(
+    "place_phrase", "LOCATIE",
+    r"(?<![\w-])(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}(?:Poort|Polder|Buurt|Plein|Park|Markt|Haven|Bos|Wijk|Dorp|Kade"
+    r"|Station|Meer|Plas|Veld|Hof|Brug|Dijk|Weg|Straat|Laan|Gracht|Singel|Eiland|Kwartier|Boulevard|Baan|Hoek"
+    r"|Waard|Heuvel)(?![\w-])",
+    check=lambda m, text, al: not al.contains(m.group(0)), priority=7,
+)
+
+_INSTITUTION_SUFFIX = re.compile(r"(?:lyceum|college|school|gymnasium|academie|ziekenhuis|kliniek|praktijk"
+                                 r"|centrum|huis)$")
+
+
+@register("institution_word")
+def _institution_word(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """One-word names of schools and care institutions: "Calandlyceum", "Amstelziekenhuis"."""
+    from . import lexicon
+
+    for m in capitalised_words(text):
+        word = m.group(0)
+        if _INSTITUTION_SUFFIX.search(word.casefold()) and not lexicon.is_known_form(word) \
+                and not allow_list.contains(word) and not any(p.isupper() for p in word.split("-")):
+            yield Detection(m.start(), m.end(), "INSTELLING", "pattern:institution_word", PRIORITY["INSTELLING"])
+
 
 _AGE_PATTERNS = (
     re.compile(r"(?i)\b(?:is|was|werd|wordt|ben|bent|zijn|waren)\s+(?:nu\s+|pas\s+|al\s+|net\s+|bijna\s+)?"

@@ -35,6 +35,11 @@ _PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
 _CONTEXT = 40
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
+#: Detectors that may take an ordinary word for a name because of its context.
+_LEXICAL_SOURCES = {"pattern:place_word", "pattern:name_context"}
+#: Detectors whose context proves a name ("basisschool De Regenboog", "Gezondheidscentrum Lunetten").
+_CONTEXT_SOURCES = {"pattern:named_school", "pattern:named_before_school", "pattern:school_name",
+                    "pattern:place_word", "pattern:place_phrase", "pattern:street_list"}
 
 
 @dataclass
@@ -44,6 +49,9 @@ class _Span:
     type: str
     entity: str = ""
     weak: bool = False
+    #: An ordinary word taken for a name by its context ("in de Baarsjes", "oma Riet"): dropped
+    #: when the study also writes it in lower case.
+    lexical: bool = False
 
 
 @dataclass
@@ -245,8 +253,12 @@ class Pseudonymiser:
             if det.type in _NAMED:
                 pieces = [piece for s, e in pieces for piece in split_sentences(text, s, e)]
             for s, e in pieces:
-                trimmed = (trim_person if det.type == "PERSOON" else trim_place)(text, s, e) \
-                    if det.type in _NAMED else (s, e)
+                if det.type == "PERSOON":
+                    trimmed = trim_person(text, s, e)
+                elif det.type in _NAMED:
+                    trimmed = trim_place(text, s, e, in_context=det.source in _CONTEXT_SOURCES)
+                else:
+                    trimmed = (s, e)
                 if trimmed is None:
                     continue
                 s, e = trimmed
@@ -255,17 +267,21 @@ class Pseudonymiser:
                     kind = "ADRES"  # deduce tags "street + number" as a place
                 if self.allow_list_.contains(text[s:e]):
                     continue
-                weak = False
-                if det.type == "PERSOON" and det.source != "voice" and " " not in text[s:e]:
-                    word = text[s:e]
+                weak = lexical = False
+                word = text[s:e]
+                if det.source in _LEXICAL_SOURCES and " " not in word and lexicon.is_dictionary_word(word):
+                    lexical = True
+                elif det.type == "PERSOON" and det.source != "voice" and " " not in word:
                     if lexicon.is_plain_word(word):
                         continue
-                    # "Roos zei" is a name only if Roos is known as a person elsewhere.
-                    weak = lexicon.is_dictionary_word(word) and sentence_start(text, s)
+                    # "Roos zei" is a name only if Roos is known as a person elsewhere; an unknown
+                    # word at a sentence start only if the study never writes it in lower case.
+                    weak = sentence_start(text, s) and (lexicon.is_dictionary_word(word)
+                                                        or det.source == "pattern:unknown_capitalised")
                 if det.type == "LOCATIE" and self.allow_list_.keep_places and \
                         text[s:e].casefold() in {p.casefold() for p in self.allow_list_.keep_places}:
                     continue
-                spans.append(_Span(s, e, kind, weak=weak))
+                spans.append(_Span(s, e, kind, weak=weak, lexical=lexical))
                 taken.append((s, e))
         return sorted(spans, key=lambda sp: sp.start)
 
@@ -284,7 +300,8 @@ class Pseudonymiser:
             if unit.part == 1 or not unit.turn_index:
                 self._vocabulary.update(w for w in _LOWER_WORD.findall(unit.text))
         for unit in units:
-            unit.spans = self._detect(unit)
+            unit.spans = [span for span in self._detect(unit) if not (
+                span.lexical and unit.text[span.start:span.end].casefold() in self._vocabulary)]
             for span in unit.spans:
                 if span.weak and not self._ordinary(unit.text[span.start:span.end]):
                     span.weak = False
