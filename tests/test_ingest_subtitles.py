@@ -76,9 +76,11 @@ def test_damaged_arrow_is_read_and_text_outside_cues_is_an_error(tmp_path):
     assert [t.text for t in read_transcript(p).turns] == ["Hoe begon het?", "Met een melding. Daarna snel."]
     p.write_text("1\n00:00:01,000 --> 00:00:02,000\nI: Hoe begon het?\n\n"
                  "2\n00:00:02,000 >> 00:00:04,000\nR: Met een melding.\n", encoding="utf-8")
-    with pytest.raises(InputError, match="outside any subtitle cue") as err:
+    with pytest.raises(InputError, match="damaged timing line '00:00:02,000 >> 00:00:04,000' at line 6"):
         read_transcript(p)
-    assert err.value.location == "line 5"
+    p.write_text("1\n00:00:01,000 --> 00:00:02,000\nI: Hoe begon het?\n\nR: Met een melding.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="outside any subtitle cue at line 5"):
+        read_transcript(p)
 
 
 def test_voice_without_closing_tag_and_several_voices_in_one_cue(tmp_path):

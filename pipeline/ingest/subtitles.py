@@ -28,6 +28,7 @@ from .turns import Parsed, SourceLine, build_turns
 _TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 #: ``00:00:01.000 --> 00:00:04.000``; also the damaged arrows of hand-edited files (``->``, `` - ``).
 TIMING = re.compile(rf"[ \t]*(?P<start>{_TIME})[ \t]*(?:-{{1,3}}>|[–—]>?|-|=>)[ \t]*(?P<end>{_TIME})")
+_LOOSE_TIMING = re.compile(r"\d[\d:;.,]*\s*\S{1,3}\s*\d[\d:;.,]*$|-->")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>|</v\s*>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>|\{\\[^}]*\}")
 
@@ -58,7 +59,8 @@ def parse_cues(text: str) -> tuple[list[tuple[int, str, list[str]]], list[int]]:
                 or first.startswith(("NOTE", "STYLE", "REGION")))
         if not timing:
             if not skip:
-                stray.append(block[0][0])
+                loose = [n for n, line in block if _LOOSE_TIMING.search(line.strip())]
+                stray.append(loose[0] if loose else block[0][0])
             return
         if len(head) > 1 and not skip:
             stray.append(head[0][0])  # text above the identifier line
@@ -113,8 +115,15 @@ def _subtitle_lines(path: Path, kind: str) -> tuple[list[SourceLine], str]:
     if not cues:
         raise InputError(path, f"no subtitle cues found (expected timing lines such as '{example}')")
     if stray:
-        raise InputError(path, "text outside any subtitle cue (is a timing line damaged? expected "
-                         f"'{example}')", f"line {stray[0]}")
+        # The place goes into the message (not ``location``) so that the message still starts
+        # with the file name, like every other refusal in the run summary.
+        n = stray[0]
+        line = text.splitlines()[n - 1].strip()
+        if _LOOSE_TIMING.search(line):
+            raise InputError(path, f"damaged timing line {line[:60]!r} at line {n} (expected '{example}'); "
+                             "its cue would be lost")
+        raise InputError(path, f"text outside any subtitle cue at line {n} (is the timing line above it "
+                         f"damaged? expected '{example}')")
     lines: list[SourceLine] = []
     for number, (_, start, payload) in enumerate(cues, 1):
         ts = normalise_timestamp(start)
