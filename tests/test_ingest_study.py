@@ -174,3 +174,21 @@ def test_readers_on_random_text(tmp_path, text, suffix):
     else:
         rendered, spans = doc.render()
         assert all(rendered[a:b] == t.text for (a, b), t in zip(spans, doc.turns))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=1, max_value=255)),
+                      min_size=1, max_size=4),
+       source=st.sampled_from(["plain_labels.docx", "teams.vtt", "cp1252.txt"]))
+def test_damaged_copies_of_good_files(tmp_path, flips, source):
+    data = bytearray((FIX / source).read_bytes())
+    for pos, xor in flips:
+        data[pos % len(data)] ^= xor
+    p = tmp_path / f"kapot{Path(source).suffix}"
+    p.write_bytes(bytes(data))
+    try:
+        doc = read_transcript(p)
+    except InputError as exc:
+        assert GENERIC not in exc.message, exc.message
+    else:
+        assert all(t.role in columns.ROLES and t.text for t in doc.turns)

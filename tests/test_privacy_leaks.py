@@ -159,3 +159,18 @@ def test_extractor_registry_covers_output_formats():
 def test_places_sort_naturally(tmp_path):
     (tmp_path / "a.txt").write_text("Verhoeven\n" + "x\n" * 9 + "Verhoeven\n", encoding="utf-8")
     assert [x["line_or_part"] for x in check_leaks(tmp_path, ["Verhoeven"])] == ["line 1", "line 11"]
+
+
+def test_office_theme_script_codes_are_no_leaks(tmp_path):
+    # xl/theme/theme1.xml names fonts per script: <a:font script="Hans" .../> is Simplified Chinese.
+    import zipfile
+
+    from pipeline.privacy import check_leaks
+
+    path = tmp_path / "results.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/theme/theme1.xml", '<a:theme xmlns:a="urn:a"><a:font script="Hans" typeface="x"/></a:theme>')
+        archive.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                         '2006/main"><si><t>[PERSOON-1] belde Jansen</t></si></sst>')
+    leaks = check_leaks(tmp_path, {"Hans": "[PERSOON-2]", "Jansen": "[PERSOON-3]"})
+    assert [leak["pseudonym"] for leak in leaks] == ["[PERSOON-3]"]

@@ -26,13 +26,12 @@ satisfies ``prefix + text == line``.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Sequence
 
 from .roles import fold, is_role_label, role_from_label, speaker_key
@@ -75,7 +74,6 @@ _OPEN = re.compile(r"[ \t]*(?:>>[ \t]*)?(\*\*|__)")
 _CHEVRONS = re.compile(r"[ \t]*>>[ \t]*")
 _LEADING_MARKS = re.compile(r"^(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]|[\"'“”‘’„«»\-–—…\.]+))*\s*")
 _LABEL_SYNTAX = re.compile(rf"(?P<name>[^\W\d_][\w'’.\-&]*(?:,? [\w'’.\-&]+){{0,4}})(?: ?(?P<paren>{_PAREN}))?")
-_IS_TS = re.compile(TS)
 _SEPARATOR_LINE = re.compile(r"\s*([-*_=~])(?:\s*\1){2,}\s*")
 
 MAX_WORDS = 4
@@ -147,15 +145,16 @@ def _deduce_names(kind: str) -> frozenset[str]:
     exceptions are names that are mostly words (*Door*, *Juli*).
     """
     try:
-        from importlib import resources
+        from importlib.util import find_spec
 
-        base = resources.files("deduce").joinpath("data", "lookup", "src", "names", kind)
-        items = base.joinpath("items.txt").read_text(encoding="utf-8").splitlines()
-        try:
-            exceptions = set(base.joinpath("exceptions.txt").read_text(encoding="utf-8").splitlines())
-        except OSError:
-            exceptions = set()
-    except (ImportError, OSError, TypeError):
+        # Locate the package without importing it: importing deduce configures the root logger.
+        spec = find_spec("deduce")
+        base = Path(spec.origin).parent / "data" / "lookup" / "src" / "names" / kind
+        items = (base / "items.txt").read_text(encoding="utf-8").splitlines()
+        exceptions_file = base / "exceptions.txt"
+        exceptions = (set(exceptions_file.read_text(encoding="utf-8").splitlines())
+                      if exceptions_file.is_file() else set())
+    except (ImportError, OSError, TypeError, AttributeError):
         return frozenset()
     return frozenset(n.strip().casefold() for n in items if n.strip() and n.strip() not in exceptions)
 

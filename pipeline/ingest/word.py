@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import InputError
@@ -176,8 +177,8 @@ def open_docx(path: Path):
         raise InputError(path, "is a zip archive but not a Word document (it has no word/document.xml)")
     try:
         rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
-        rels = b""
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError):
+        raise InputError(path, "is damaged: not a readable .docx (zip) package") from None
     if _STRICT in rels:
         raise InputError(path, "is saved as 'Strict Open XML Document', which cannot be read; open it "
                          "in Word and save it as an ordinary Word document (.docx)")
@@ -187,7 +188,7 @@ def open_docx(path: Path):
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on damage
         reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-        raise InputError(path, f"is damaged: Word document could not be read ({reason})") from None
+        raise InputError(path, f"is damaged: the Word document cannot be opened ({reason})") from None
 
 
 def docx_lines(document, body) -> list[SourceLine]:

@@ -133,8 +133,16 @@ def _xlsx_sheet(data: bytes) -> Iterator[tuple[str, str]]:
             yield f"cell {cell.get('r', '?')}", text
 
 
+def _nothing(data: bytes) -> Iterator[tuple[str, str]]:
+    return iter(())
+
+
 def _member_extractor(name: str) -> Extractor:
     path = PurePosixPath(name)
+    # Office themes hold the template's font and colour schemes, never document text; their script
+    # codes ("Hans" for Simplified Chinese, "Arab", "Jpan") would read as names.
+    if "theme" in path.parts[:-1] and path.suffix == ".xml":
+        return _nothing
     if name.startswith("word/") and path.suffix == ".xml":
         return _xml_paragraphs
     if name == "xl/sharedStrings.xml":

@@ -188,3 +188,16 @@ def is_stop_word(word: str) -> bool:
     """A function word ("de", "dus", "sindsdien"): deduce's and spaCy's Dutch stop words."""
     w = _core(word)
     return w in _deduce_lists()["stop"] or w in _spacy_stop_words()
+
+
+@lru_cache(maxsize=100_000)
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is an English word form ("Policy", "Housing"): interviews quote English
+    terms and titles, which are no names unless a name list says so."""
+    from simplemma import is_known
+
+    w = _core(word)
+    try:
+        return bool(w) and bool(is_known(w, lang="en"))
+    except Exception:  # simplemma without English data
+        return False

@@ -437,7 +437,7 @@ KIN_WORDS = (r"(?:oma|opa|tante|oom|mama|papa|mam|pap|moeder|vader|neef|nicht|ne
              r"|zus|zusje|zoon|zoontje|dochter|dochtertje|schoonmoeder|schoonvader|schoonzus|zwager|stiefvader"
              r"|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|vriend|vriendin|vriendje|vriendinnetje|ex"
              r"|partner|man|vrouw|buurman|buurvrouw|collega|juf|juffrouw|meester|dokter|zuster|cliënt|cliënte"
-             r"|mentor|coach|imam|pastor|dominee|baby)")
+             r"|mentor|coach|imam|pastor|dominee|baby|familie|gezin)")
 _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 _CALLED = re.compile(
     r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+ze\s+(?:hem|haar)"
@@ -518,6 +518,8 @@ def _unknown_capitalised(text: str, allow_list: AllowList) -> Iterable[Detection
         if lexicon.is_known_form(core) or lexicon.is_title(core) or all(lexicon.is_known_form(p) and not lexicon.is_name_word(p) for p in parts):
             continue
         if not re.search(r"[aeiouyàáâäãåèéêëìíîïòóôöõùúûüýÿ]", core.casefold()):  # "Pff", "Hm"
+            continue
+        if lexicon.is_english_word(core) and not lexicon.is_name_word(core):  # "Housing First", "Policy"
             continue
         kind = "LOCATIE" if _PLACE_SUFFIX.search(core.casefold()) else "PERSOON"
         yield Detection(m.start(), m.end(), kind, "pattern:unknown_capitalised", 4)
