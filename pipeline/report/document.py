@@ -385,11 +385,15 @@ def method_text(run) -> list[str]:
     if styles:
         paragraphs.append(
             "De regiestijl van een respondent volgt uit het aandeel van zijn of haar segmenten met "
-            "de code voor casusgerichte en voor netwerkgerichte regie. Een stijl wordt toegekend "
+            "aanwijzingen voor casusgerichte en voor netwerkgerichte regie: de stijlcodes zelf en de "
+            "vertrouwensrol die bij elke stijl hoort (vertrouwen van de persoon in regie, "
+            "respectievelijk vertrouwen tussen professionals). Een stijl wordt toegekend "
             f"als er ten minste {styles.get('min_segments')} gecodeerde respondentsegmenten zijn, "
-            f"de stijl ten minste {_percent(styles.get('min_share'))} van de segmenten draagt en "
+            f"de stijl ten minste {_percent(styles.get('min_share'))} van de segmenten draagt, "
             f"de andere stijl met ten minste {format_number(float(styles.get('min_margin', 0)) * 100, 1)} "
-            "procentpunt overtreft; anders is de stijl ‘onbepaald’."
+            f"procentpunt en met een factor {format_number(float(styles.get('min_ratio', 1)), 1)} overtreft, "
+            "en de expliciete stijluitspraken van de respondent niet duidelijk de andere kant op wijzen; "
+            "anders is de stijl ‘onbepaald’."
         )
     comp = run.competences
     if not comp.empty:
