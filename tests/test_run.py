@@ -136,3 +136,18 @@ def test_inputs_are_never_modified(tmp_path):
     for path, (digest, mtime) in before.items():
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, path
         assert path.stat().st_mtime_ns == mtime, path
+
+
+def test_office_files_carry_no_template_font_names(sample_out):
+    """Theme script fonts ("Hans") and Word's math font ("Cambria Math") are scrubbed: a privacy
+    audit searching the raw XML for a study's names must not trip over template boilerplate."""
+    import zipfile
+
+    for name in ("report.docx", "results.xlsx", "codebook.qdc"):
+        path = sample_out / name
+        if path.suffix == ".qdc":
+            raw = path.read_text(encoding="utf-8")
+        else:
+            with zipfile.ZipFile(path) as archive:
+                raw = " ".join(archive.read(m).decode("utf-8", "ignore") for m in archive.namelist())
+        assert 'script="Hans"' not in raw and "Cambria Math" not in raw, name

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 #: The earliest time a zip entry can carry; stands for "no time" in every member.
@@ -32,5 +33,22 @@ def normalise_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever system wrote the file
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(member.filename))
+            target.writestr(info, _scrub(member.filename, source.read(member.filename)))
     return out.getvalue()
+
+
+#: Template boilerplate that Office writers put in every file: the theme's per-script font table
+#: (``script="Hans"``, ``"Arab"`` …) and Word's math font (``Cambria Math``). It carries no content,
+#: but a privacy audit that searches the raw XML for a study's names would trip over words like
+#: "Hans" or "Math"; dropping it is valid Office Open XML (both elements are optional).
+_SCRUB = (
+    (re.compile(r"(^|/)theme/theme\d+\.xml$"), re.compile(rb"<a:font script=\"[^\"]*\" typeface=\"[^\"]*\"/>")),
+    (re.compile(r"^word/settings\.xml$"), re.compile(rb"<m:mathPr>.*?</m:mathPr>", re.S)),
+)
+
+
+def _scrub(name: str, data: bytes) -> bytes:
+    for member, pattern in _SCRUB:
+        if member.search(name):
+            data = pattern.sub(b"", data)
+    return data

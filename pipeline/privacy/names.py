@@ -18,13 +18,27 @@ TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”‘’«»/<>|]+")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z]\.?[A-Z]?\.?$")
 _SENTENCE_END = tuple(".!?:;…\n\"“”'‘’-–—([*")
 _PLACE_PREPOSITIONS = {"in", "naar", "uit", "te", "bij", "richting", "vanuit", "rond", "omgeving",
-                       "buurt", "wijk", "regio", "gemeente"}
+                       "buurt", "wijk", "regio", "gemeente", "heel", "buiten"}
+#: Forms of address and family titles used like one ("tante", "opa"): the capitalised word after
+#: them is a name even when it is also an ordinary word ("mevrouw Kok", "oma Roos", "dhr. Smit").
+FORMS_OF_ADDRESS = (r"(?:mevrouw|meneer|mevr\.?|mw\.?|mvr\.?|dhr\.?|hr\.?|heer|juffrouw|juf|mr\.?"
+                    r"|tante|oom|opa|oma)")
+_ADDRESSED = re.compile(rf"(?i)(?:^|(?<=[\s(\"'“‘]))(?<![\w.]){FORMS_OF_ADDRESS}\s+"
+                        r"(?:(?:van|de|der|den|ter|ten|te|'t)\s+)*$")
 
 
 def sentence_start(text: str, pos: int) -> bool:
     """Whether ``pos`` begins a sentence (start of text, or after . ! ? : ; a quote or a dash)."""
     before = text[:pos].rstrip(" \t")
     return not before or before.endswith(_SENTENCE_END)
+
+
+def after_form_of_address(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` directly follows a form of address ("mevrouw Kok", "dhr. de Wit").
+
+    The word itself must be capitalised: "meneer de burgemeester" names a role, not a person.
+    """
+    return text[pos:pos + 1].isupper() and _ADDRESSED.search(text, max(0, pos - 30), pos) is not None
 
 
 def tokens_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

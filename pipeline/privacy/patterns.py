@@ -173,21 +173,31 @@ register_regex(
 )
 
 
+_CASE_CONTEXT = re.compile(r"(?i)\b(?:dossier|zaak|parket|cli[eë]nt|registratie|kenmerk|referentie|casus"
+                           r"|nummer|nr|code|id|systeem)\w*\b[^.!?\n]{0,40}$")
+
+
 def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     code = m.group(0)
-    numbers = re.findall(r"(?<=[-/])\d+", code)
-    if len(numbers) >= 2:  # ZVH-2023-0562, T600-2013-0254: a prefix plus two numbers is a case code
+    prefix = re.match(r"[A-Z0-9]+", code).group(0)
+    numbers = re.findall(r"(?<=[-/])\d+(?=[-/]|$)", code)
+    if len(numbers) >= 2:  # ZVH-2023-0562, T4N-2022-0117: a prefix plus two numbers is a case code
         return True
-    letters = re.match(r"[A-Z]+\d*", code).group(0)
-    # One number: COVID-19 has too few digits; "ISD-2019" is an allow-listed measure and a year.
-    return sum(c.isdigit() for c in numbers[0]) >= 4 and not allow_list.contains(letters) \
-        and not allow_list.contains(re.sub(r"\d+$", "", letters))
+    if not numbers or allow_list.contains(prefix) or allow_list.contains(re.sub(r"\d+$", "", prefix)):
+        return False  # "ISD-2019" is an allow-listed measure and a year
+    if _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
+        return True  # "zijn dossier is 3B-0117": the words around it say what it is
+    # One number without such words: letters (+ digits) as in "TOP-20210" or "T600-0254" with four or
+    # more digits; a mixed prefix ("A2", "3B") or a short number (COVID-19) is too ambiguous.
+    return re.fullmatch(r"[A-Z]+\d*", prefix) is not None and len(numbers[0]) >= 4
 
 
-# Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312.
+# Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312, T4N-2022-0117,
+# 3B-2021-0045: a prefix of capitals and digits with at least one capital, then numbers after - or /.
+_CODE_PREFIX = r"(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}"
 register_regex(
     "case_code", "ID",
-    r"(?<![\w/-])[A-Z]{1,6}\d{0,4}(?:-[A-Z]{1,6})*[-/]\d{2,8}(?:[-/]\d{1,8})*(?![\w/-]|[.,]\d)",
+    rf"(?<![\w/-]){_CODE_PREFIX}(?:-{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
     check=_code_ok,
 )
 # Year plus serial number, "2021-0388", "2022-1143" (not a span of years "2021-2022", not a date).
@@ -444,6 +454,9 @@ _CALLED = re.compile(
     r"|noemde\s+(?:iedereen\s+|ze\s+|hij\s+)?(?:hem|haar))\s+)"
     rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
 _NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
+#: "mevrouw Kok", "dhr. de Wit", "de heer Visser": a form of address before a capitalised word.
+_ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.?|heer|juffrouw|mr\.)\s+)"
+                      rf"(?P<name>(?:{_PARTICLES}\s+)*{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 
 
 @lru_cache(maxsize=8)
@@ -474,7 +487,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     from . import lexicon
 
-    for regex in (_KIN, _CALLED, _role_regex(allow_list.roles)):
+    for regex in (_KIN, _ADDRESS, _CALLED, _role_regex(allow_list.roles)):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -547,8 +560,10 @@ _PLACE_SUFFIX = re.compile(r"(?:buurt|wijk|dorp|meer|veld|plas|burg|polder|poort
                            r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
                            r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
                            r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park)$")
-#: Prepositions after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław".
-_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt"}
+#: Words after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław", "voor heel
+#: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
+_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt",
+                "heel", "regio", "gemeente", "buiten"}
 #: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden".
 _PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan"}
 _ARTICLES = {"de", "het", "'t", "’t"}

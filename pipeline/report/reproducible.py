@@ -7,13 +7,10 @@ run, so that the same inputs give the same bytes (on the same run date).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
-import zipfile
 from pathlib import Path
 
-#: The earliest time a ZIP entry can carry; used for every entry.
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+from ..export._zip import ZIP_EPOCH, normalise_zip  # noqa: F401  (one implementation for all zips)
 
 
 def run_date(run=None) -> dt.date:
@@ -41,31 +38,6 @@ def run_datetime(run=None) -> dt.datetime:
     """:func:`run_date` at midnight (naive, meant as UTC) for document properties."""
     day = run_date(run)
     return dt.datetime(day.year, day.month, day.day)
-
-
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a ZIP archive with fixed entry times and attributes, keeping the entry order.
-
-    Parameters
-    ----------
-    data : bytes
-        A ZIP archive (e.g. a freshly written .docx or .xlsx).
-
-    Returns
-    -------
-    bytes
-        The same members and contents, deflated, every entry dated 1980-01-01.
-    """
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
-    return buffer.getvalue()
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
