@@ -479,8 +479,9 @@ def _name_part_ok(word: str, allow_list: AllowList) -> bool:
 def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """Names known by what comes before them: "oma Riet", "ze heette Roos", "huisarts Bos".
 
-    A relative or form of address (:data:`KIN_WORDS`), "heet/noemen ze hem", or a role from the
-    allow-list.
+    A relative (:data:`KIN_WORDS`), a form of address ("mevrouw Kok", "dhr. de Wit"), "heet/noemen
+    ze hem", or a role from the allow-list. After a form of address the pseudonymiser keeps the
+    name even when it is an ordinary word (:func:`names.after_form_of_address`).
 
     Just below deduce (10), so its longer spans win; an ordinary word found this way ("Riet") is
     kept by the pseudonymiser when the study also uses it in lower case.
@@ -496,11 +497,13 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     continue
                 start, end = m.span(group)
                 words = text[start:end].split()
-                if not _name_part_ok(words[0], allow_list):
+                lead = next(i for i, w in enumerate(words) if w[:1].isupper())  # "dhr. de Kok"
+                if not _name_part_ok(words[lead], allow_list):
                     continue
                 # A second capitalised word only when it is no ordinary word ("tante Fatiha Zei" is rare).
-                if len(words) > 1 and (lexicon.is_plain_word(words[-1]) or not _name_part_ok(words[-1], allow_list)):
-                    end = start + len(words[0])
+                if len(words) > lead + 1 and (lexicon.is_plain_word(words[-1])
+                                              or not _name_part_ok(words[-1], allow_list)):
+                    end = text.index(words[lead], start) + len(words[lead])
                 yield Detection(start, end, "PERSOON", "pattern:name_context", 9)
 
 

@@ -18,7 +18,8 @@ from ..model import Document, Turn
 from . import lexicon
 from .allow_list import AllowList, load_allow_list
 from .engine import DeduceEngine, Detection
-from .names import (VOICE_TAG, PersonName, PersonRegistry, label_name_spans, parse_person,
+from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address, label_name_spans,
+                    parse_person,
                     sentence_start, split_sentences, trim_person, trim_place)
 from .patterns import detect_patterns
 
@@ -120,6 +121,15 @@ def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[
                 nxt.append((te, e))
         pieces = nxt
     return pieces
+
+
+def _addressable(word: str, allow_list: AllowList) -> bool:
+    """A word that can be a name after a form of address: not a role, title, stop word, month or day."""
+    from .patterns import _NOT_NAMES
+
+    last = word.split()[-1]
+    return not (word.casefold() in allow_list.role_words or last.casefold() in allow_list.role_words
+                or lexicon.is_title(last) or lexicon.is_stop_word(last) or _NOT_NAMES.match(last))
 
 
 class Pseudonymiser:
@@ -269,7 +279,9 @@ class Pseudonymiser:
                     continue
                 weak = lexical = False
                 word = text[s:e]
-                if det.source in _LEXICAL_SOURCES and " " not in word and lexicon.is_dictionary_word(word):
+                if det.type == "PERSOON" and after_form_of_address(text, s) and _addressable(word, self.allow_list_):
+                    pass  # "mevrouw Kok", "oma Roos": the form of address makes even an ordinary word a name
+                elif det.source in _LEXICAL_SOURCES and " " not in word and lexicon.is_dictionary_word(word):
                     lexical = True
                 elif det.type == "PERSOON" and det.source != "voice" and " " not in word:
                     if lexicon.is_plain_word(word):
