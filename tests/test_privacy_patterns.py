@@ -114,6 +114,17 @@ def test_detects(text, kind, identifier):
     ("De kinderen heetten Zuzia en Kacper, Kacper was", "PERSOON", "Zuzia"),
     ("Omdat Aga zei dat het meeviel.", "PERSOON", "Aga"),
     ("Dat is de Gemeente, niet Zulfiqar zelf", "PERSOON", "Zulfiqar"),
+    # case codes whose prefix mixes capitals and digits, two number groups
+    ("Zijn dossier is T4N-2022-0117 en", "ID", "T4N-2022-0117"),
+    ("onder 3B-2021-0045 geregistreerd", "ID", "3B-2021-0045"),
+    # ... or one number group with a dossier word just before it
+    ("het kenmerk was toen R2D-0117, geloof ik", "ID", "R2D-0117"),
+    # a form of address before an ordinary word: the word is a name
+    ("Een buurvrouw, mevrouw Kok, heeft", "PERSOON", "Kok"),
+    ("en dhr. de Kok belde", "PERSOON", "de Kok"),
+    # an unknown compound after a place context word ("heel", "regio", "gemeente", "buiten")
+    ("procesregisseur nazorg voor heel Parkstad, echt", "LOCATIE", "Parkstad"),
+    ("werkt in de regio Zuidkempen sinds", "LOCATIE", "Zuidkempen"),
 ])
 def test_detects_general_rules(text, kind, identifier):
     assert (kind, identifier) in found(text)
@@ -138,6 +149,11 @@ def test_detects_general_rules(text, kind, identifier):
     "hij had 450 euro schuld en 12 procent rente over 2021",
     "drie kinderen en vier keer per jaar",
     "in de ISD-2019 regeling",
+    # near misses of the rules above: no case code without two numbers or a dossier word,
+    # a role after a form of address, an organisation after a place word
+    "tijdens COVID-19 en met A2-2019 op N2-niveau",
+    "Ik sprak meneer de burgemeester en mevrouw de rechter",
+    "werkt voor heel Reclassering en het Veiligheidshuis",
 ])
 def test_does_not_detect(text):
     assert found(text) == set()
@@ -275,3 +291,25 @@ def test_split_sentences():
 ])
 def test_label_names(label, names):
     assert [label[s:e] for s, e in label_name_spans(label, ALLOW)] == names
+
+
+def _pseudonymise(*texts: str) -> list[str]:
+    from pipeline.model import Document, Turn
+    from pipeline.privacy import Pseudonymiser
+
+    doc = Document("d1", "d1.txt", "txt", header=[], turns=[Turn("R", t) for t in texts])
+    return [t.text for t in Pseudonymiser(allow_list=ALLOW).fit_transform([doc])[0].turns]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Een buurvrouw, mevrouw Kok, heeft gebeld.", "Kok"),
+    ("Dat zei meneer Groen tegen me.", "Groen"),
+    ("Oma Roos kwam, de roos bloeide.", "Roos"),  # the lower-case word elsewhere does not win
+])
+def test_form_of_address_beats_ordinary_word(text, name):
+    assert name not in _pseudonymise(text)[0]
+
+
+def test_ordinary_word_without_form_of_address_stays():
+    out = _pseudonymise("De kok van de instelling kookte. Er stond een Kok op de deur.")[0]
+    assert "De kok van de instelling" in out

@@ -19,8 +19,7 @@ from . import lexicon
 from .allow_list import AllowList, load_allow_list
 from .engine import DeduceEngine, Detection
 from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address, label_name_spans,
-                    parse_person,
-                    sentence_start, split_sentences, trim_person, trim_place)
+                    parse_person, sentence_start, split_sentences, trim_person, trim_place)
 from .patterns import detect_patterns
 
 logger = logging.getLogger(__name__)
