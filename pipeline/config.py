@@ -5,6 +5,7 @@ options override it. Relative paths are resolved against the config file's folde
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Literal
 
@@ -128,10 +129,17 @@ class StudyConfig(BaseModel):
         try:
             config = cls.model_validate(raw)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-            )
-            raise ConfigError(f"{path}: {problems}") from None
+            lines = _key_lines(path)
+            problems = []
+            for err in exc.errors():
+                key = ".".join(str(p) for p in err["loc"])
+                where = f":{lines[err['loc'][0]]}" if err["loc"] and err["loc"][0] in lines else ""
+                message = err["msg"]
+                if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
+                    close = difflib.get_close_matches(str(err["loc"][0]), cls.model_fields, n=1)
+                    message = "unknown setting" + (f" (did you mean {close[0]!r}?)" if close else "")
+                problems.append(f"{path}{where}: {key}: {message}")
+            raise ConfigError("\n".join(problems)) from None
         return config.resolve_paths(path.parent)
 
     def resolve_paths(self, base: Path) -> "StudyConfig":
@@ -162,3 +170,14 @@ class StudyConfig(BaseModel):
     def settings(self) -> dict:
         """The settings as JSON-ready data for the manifest (paths as strings)."""
         return self.model_dump(mode="json")
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    """Line number (1-based) of every top-level key of a YAML mapping, for error messages."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}

@@ -148,3 +148,11 @@ def test_python_dash_m_is_the_same_command(workdir):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert "--transcripts" in result.stdout
+
+
+def test_config_typo_names_line_and_suggests_the_key(workdir):
+    bad = workdir / "study.yaml"
+    bad.write_text("name: Studie\ntranscirpts: interviews/\n", encoding="utf-8")
+    result = regie("run", "--config", bad)
+    assert result.exit_code == 1
+    assert "study.yaml:2: transcirpts: unknown setting (did you mean 'transcripts'?)" in result.output

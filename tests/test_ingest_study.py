@@ -192,3 +192,16 @@ def test_damaged_copies_of_good_files(tmp_path, flips, source):
         assert GENERIC not in exc.message, exc.message
     else:
         assert all(t.role in columns.ROLES and t.text for t in doc.turns)
+
+
+def test_a_broken_file_does_not_take_the_id_of_a_readable_one(tmp_path):
+    from pipeline.config import StudyConfig
+    from pipeline.ingest import read_study
+
+    (tmp_path / "R01.docx").write_bytes(b"PK\x03\x04 truncated")
+    (tmp_path / "R01.txt").write_text("Interviewer: Hoe gaat het?\n\nRespondent: Goed, dank je.\n", encoding="utf-8")
+    documents, rows, skipped = read_study(StudyConfig(transcripts=tmp_path))
+    assert [d.doc_id for d in documents] == ["R01"]
+    assert documents[0].format == "txt"
+    assert [s.path.endswith("R01.docx") for s in skipped] == [True]
+    assert "same document id" not in skipped[0].message

@@ -170,12 +170,14 @@ def read_study(config) -> tuple[list[Document], list[dict], list]:
             if key in seen:
                 raise InputError(path, f"has the same document id {path.stem!r} as {seen[key]}; "
                                  "skipped (rename one of the two files)")
-            seen[key] = shown
             doc = read_transcript(path, dict(config.roles or {}))
         except InputError as exc:
             row.update(status="skipped", message=str(exc))
             skipped.append(Skipped(str(path), str(exc), kind="transcript"))
         else:
+            # An id is taken only by a file that could be read: when R01.docx is corrupt,
+            # R01.txt is still used (and R01.docx is listed as skipped with its own reason).
+            seen[key] = shown
             doc.source_path = shown
             row.update(encoding=doc.encoding, role_method=doc.role_method)
             documents.append(doc)

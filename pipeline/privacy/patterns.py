@@ -188,8 +188,10 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     if _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
         return True  # "zijn dossier is 3B-0117": the words around it say what it is
     # One number without such words: letters (+ digits) as in "TOP-20210" or "T600-0254" with four or
-    # more digits; a mixed prefix ("A2", "3B") or a short number (COVID-19) is too ambiguous.
-    return re.fullmatch(r"[A-Z]+\d*", prefix) is not None and len(numbers[0]) >= 4
+    # more digits; a mixed prefix ("T4N", "3B"), a short number (COVID-19) or a year ("A2-2019",
+    # "Q3-2021") is too ambiguous.
+    return (re.fullmatch(r"[A-Z]+\d*", prefix) is not None and len(numbers[0]) >= 4
+            and re.fullmatch(r"(?:19|20)\d{2}", numbers[0]) is None)
 
 
 # Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312, T4N-2022-0117,
