@@ -9,7 +9,7 @@ from pathlib import Path
 #: Packages whose versions can change a run's results.
 TRACKED_PACKAGES = (
     "regie-pipeline", "pandas", "numpy", "spacy", "simplemma", "python-docx", "openpyxl",
-    "webvtt-py", "deduce", "matplotlib", "pydantic", "PyYAML", "krippendorff", "pyarrow",
+    "deduce", "matplotlib", "pydantic", "PyYAML", "krippendorff", "pyarrow",
 )
 
 
