@@ -24,6 +24,10 @@ EVALUATION = (
     "kappa", "alpha",
 )
 
+# Private tables, written to ``private_dir`` (never into the output folder).
+PSEUDONYM_KEY = ("original", "pseudonym", "type", "documents")
+REVIEW = ("doc_id", "turn_index", "token", "context")
+
 #: Sort keys that make every CSV byte-identical for the same inputs.
 SORT_KEYS = {
     "documents": ("doc_id", "source_path"),

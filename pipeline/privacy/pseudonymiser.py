@@ -20,12 +20,12 @@ from .allow_list import AllowList, load_allow_list
 from .engine import DeduceEngine, Detection
 from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address, label_name_spans,
                     parse_person, sentence_start, split_sentences, trim_person, trim_place)
+from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
+from ..columns import REVIEW as REVIEW_COLUMNS
 from .patterns import detect_patterns
 
 logger = logging.getLogger(__name__)
 
-KEY_COLUMNS = ("original", "pseudonym", "type", "documents")
-REVIEW_COLUMNS = ("doc_id", "turn_index", "token", "context")
 #: Pseudonym types, in the order the key lists them.
 TYPES = ("PERSOON", "LOCATIE", "ADRES", "POSTCODE", "INSTELLING", "DATUM", "LEEFTIJD", "TELEFOON",
          "EMAIL", "URL", "BSN", "DOSSIER", "ID")
