@@ -368,3 +368,73 @@ def test_real_codebook_generalised_phrasings(real_coder, text, code):
 ])
 def test_real_codebook_generalisation_near_misses(real_coder, text, code):
     assert code not in codes_of(real_coder, text)[0]
+
+
+# Codebook 1.2.0: more general phrasings of where a regisseur aims the regie. Each new pattern
+# has a positive sentence and a near miss, both written for the test (never from a transcript).
+@pytest.mark.parametrize("text", [
+    "Ik heb het alleen voor deze ene moeder geregeld, niet voor de hele wijk.",
+    "Ik ben zijn regisseur, dus ik houd de lijntjes bij.",
+    "Ik probeer alles om haar heen te organiseren.",
+    "Voordat ik iemand bel, ga ik altijd eerst bij hem langs.",
+    "Beleid maken is niet mijn ding, ik zit per gezin aan tafel.",
+    "Rond elke jongen zet ik een eigen ploeg, per jongen een plan.",
+    "Dat is wat ik doe: ik ben een soort brug, bij het gezin thuis.",
+    "Ik zit het liefst dicht bij de cliënt, bij hem thuis.",
+])
+def test_real_codebook_casus_phrasings_120(real_coder, text):
+    assert "stijl.casusgericht" in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Die ene keer ging het mis bij de bakker.",
+    "Zij is zijn regisseur bij de reclassering.",
+    "Alles om ons heen werd stil.",
+    "Eerst ging ik langs bij de bakker.",
+    "Dat is niet mijn ding, zei hij over voetbal.",
+    "Rond elke bocht stond een agent.",
+    "Ik ben de brug tussen de organisaties, dat is wat ik doe.",
+    "De winkel is dicht bij de mensen.",
+])
+def test_real_codebook_casus_near_misses_120(real_coder, text):
+    assert "stijl.casusgericht" not in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Met de corporaties hebben we een werkafspraak vastgelegd over ontruimingen.",
+    "Het protocol geldt nu voor alle scholen in de stad.",
+    "Ik let vooral op de lijnen tussen de partners.",
+    "Ik investeer veel in de relatie met de ketenpartners.",
+    "Mijn klant is eigenlijk meer de organisaties dan de burger.",
+    "Bij bijna allemaal zie ik hetzelfde probleem met de uitkering.",
+    "Ik heb met de directeuren gepraat over de knelpunten.",
+    "Dat hebben we bij het ministerie neergelegd.",
+    "Het gaat bij elke nieuwe jongen op dezelfde punten mis, dat is een patroon.",
+    "In de keten hebben we één afspraak veranderd.",
+])
+def test_real_codebook_netwerk_phrasings_120(real_coder, text):
+    assert "stijl.netwerkgericht" in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Er is een convenant, dus aan tafel mag je meer delen.",
+    "Collega's van mij maken convenanten met de gemeente.",
+    "De afspraken met zijn moeder waren helder.",
+    "Ik investeer veel in de relatie met de jongen.",
+    "Mijn klant woont in een flat bij het station.",
+    "Bij bijna allemaal was de koffie koud.",
+    "We hebben lang gepraat over zijn manager bij de supermarkt.",
+    "Het ministerie van Justitie betaalt zijn detentie.",
+    "Hij viel op dezelfde punten af als vorig jaar.",
+    "De afspraak met de tandarts is veranderd.",
+])
+def test_real_codebook_netwerk_near_misses_120(real_coder, text):
+    assert "stijl.netwerkgericht" not in codes_of(real_coder, text)[0]
+
+
+def test_real_codebook_question_about_structure_is_netwerk_context(real_coder):
+    answer = "De organisaties praten gewoon niet met elkaar."
+    with_question = codes_of(real_coder, "Wat gaat er structureel mis?", answer,
+                             roles=["interviewer", "respondent"])[1]
+    assert "stijl.netwerkgericht" in with_question
+    assert "stijl.netwerkgericht" not in codes_of(real_coder, answer)[0]

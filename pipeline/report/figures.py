@@ -191,6 +191,18 @@ def _column_ticks(ax, names: list[str]):
         ax.set_xticks(positions, names, rotation=90, fontsize=float(np.clip(cell_pt / 1.25, 4.5, 8)))
 
 
+def _dot_plot_axes(ax, y, ticks, fontsize, scale, xlabel) -> None:
+    """The shared frame of the competence dot plots: one row per competence, top to bottom."""
+    ax.set_yticks(y, ticks, fontsize=fontsize)
+    ax.set_ylim(len(y) - 0.5, -0.5)
+    _scale_ticks(ax, scale)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x")
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+
+
 def _scale_ticks(ax, scale: tuple[int, int]):
     low, high = scale
     ax.set_xlim(low - 0.3, high + 0.3)
@@ -551,14 +563,7 @@ def plot_competence_profile(competence_summary: pd.DataFrame, *, scale: tuple[in
         for yi, mean, sd, colour in zip(y, df["mean"], df["sd"], colours):
             ax.errorbar(mean, yi, xerr=sd, fmt="o", color=colour, ecolor=colour, elinewidth=1.2,
                         capsize=2.5, markersize=5, zorder=3)
-        ax.set_yticks(y, ticks, fontsize=fontsize)
-        ax.set_ylim(len(df) - 0.5, -0.5)
-        _scale_ticks(ax, scale)
-        ax.set_xlabel(f"Gemiddelde score ± sd (schaal {scale[0]}–{scale[1]})")
-        ax.grid(axis="x")
-        ax.set_axisbelow(True)
-        ax.tick_params(axis="y", length=0)
-        ax.spines["left"].set_visible(False)
+        _dot_plot_axes(ax, y, ticks, fontsize, scale, f"Gemiddelde score ± sd (schaal {scale[0]}–{scale[1]})")
         # Means in a column right of the plot, so they never collide with the error bars.
         transform = ax.get_yaxis_transform()
         for yi, mean, colour in zip(y, df["mean"], colours):
@@ -653,14 +658,8 @@ def plot_competences_by_style(competences: pd.DataFrame, respondents: pd.DataFra
             ax.scatter(values[:, k], y + dodge, s=30, zorder=3, color=STYLE_COLOURS.get(style, OKABE_ITO[4]),
                        marker=STYLE_MARKERS.get(style, "^"), edgecolor="white", linewidth=0.5,
                        label=f"{style_label(style)} (n = {int(group_size.get(style, 0))})")
-        ax.set_yticks(y, ticks, fontsize=fontsize)
-        ax.set_ylim(len(rows) - 0.5, -0.5)
-        _scale_ticks(ax, scale)
-        ax.set_xlabel(f"Gemiddelde score per regiestijl (schaal {scale[0]}–{scale[1]})")
-        ax.grid(axis="x")
-        ax.set_axisbelow(True)
-        ax.tick_params(axis="y", length=0)
-        ax.spines["left"].set_visible(False)
+        _dot_plot_axes(ax, y, ticks, fontsize, scale,
+                       f"Gemiddelde score per regiestijl (schaal {scale[0]}–{scale[1]})")
         ax.legend(title="Regiestijl", title_fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1.0),
                   borderaxespad=0)
         return fig
