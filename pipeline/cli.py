@@ -88,7 +88,7 @@ def run(
     leaks = run_result.manifest.get("leak_check", {}).get("identifiers_found_in_outputs", 0)
     if leaks:
         _fail(f"leak check: {leaks} identifier(s) from the transcripts found in {cfg.out}; "
-              "see manifest.json ('leaks') — do not share this folder", 3)
+              "see manifest.json ('leak_check') — do not share this folder", 3)
 
 
 def print_summary(run_result, console: Console, quiet: bool = False) -> None:

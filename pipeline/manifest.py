@@ -76,7 +76,9 @@ def build_manifest(config, codebook, documents, run, timings: dict, leaks: list 
             "competence_scores": int(len(run.competences)),
         },
         "skipped": [{"path": s.path, "kind": s.kind, "message": s.message} for s in run.skipped],
-        "leak_check": {"identifiers_found_in_outputs": len(leaks or []), "pseudonymised": config.pseudonymise},
+        # Where each leak is (file, place, type, pseudonym) — never the identifier itself.
+        "leak_check": {"identifiers_found_in_outputs": len(leaks or []), "pseudonymised": config.pseudonymise,
+                       "leaks": list(leaks or [])},
         "run_info": {
             "started": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "stage_seconds": timings,

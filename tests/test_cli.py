@@ -156,3 +156,20 @@ def test_config_typo_names_line_and_suggests_the_key(workdir):
     result = regie("run", "--config", bad)
     assert result.exit_code == 1
     assert "study.yaml:2: transcirpts: unknown setting (did you mean 'transcripts'?)" in result.output
+
+
+def test_leak_check_fails_the_run_and_never_names_the_identifier(workdir):
+    """A name in a file name becomes doc_id in every output: the leak check must catch it."""
+    folder = workdir / "named"
+    folder.mkdir()
+    text = (FIXTURES / "transcripts" / "A01.txt").read_text(encoding="utf-8")
+    (folder / "Kevin de Graaf.txt").write_text(text, encoding="utf-8")
+    result = regie("run", "--transcripts", folder, "--out", "leaky")
+    assert result.exit_code == 3
+    assert "leak check" in result.output
+    manifest_text = (workdir / "leaky" / "manifest.json").read_text(encoding="utf-8")
+    manifest = json.loads(manifest_text)
+    leaks = manifest["leak_check"]["leaks"]
+    assert manifest["leak_check"]["identifiers_found_in_outputs"] == len(leaks) > 0
+    assert {"documents.csv", "segments.csv"} <= {leak["file"] for leak in leaks}
+    assert all("Kevin" not in json.dumps(leak) for leak in leaks)
