@@ -596,13 +596,17 @@ def _column_letter(j: int) -> str:
     return get_column_letter(j + 1)
 
 
+def _is_ole_container(path: Path) -> bool:
+    """True for OLE/CFB files: password-protected Office files and old .xls/.doc."""
+    with open(path, "rb") as fh:
+        return fh.read(4) == b"\xd0\xcf\x11\xe0"
+
+
 def _read_xlsx(path: Path, ctx: _Context) -> None:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
-    with open(path, "rb") as fh:
-        magic = fh.read(8)
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+    if _is_ole_container(path):
         # Encrypted .xlsx files are OLE containers, like old .xls workbooks.
         ctx.problem(path.name, "cannot be read: password-protected, or an old .xls workbook "
                                "(remove the password or save as .xlsx)")
@@ -877,9 +881,7 @@ def _read_docx(path: Path, ctx: _Context) -> None:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    with open(path, "rb") as fh:
-        magic = fh.read(8)
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):
+    if _is_ole_container(path):
         ctx.problem(path.name, "cannot be read: password-protected, or an old .doc file "
                                "(remove the password or save as .docx)")
         return
