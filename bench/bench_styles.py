@@ -37,7 +37,9 @@ from pipeline.coders import make_coder  # noqa: E402
 from pipeline.config import DEFAULT_CODEBOOK, STYLE_INDICATORS, StudyConfig, StyleThresholds  # noqa: E402
 
 DATA = ROOT / "data"
-SETS = ("sample", "checkgold", "heldout", "devgold")
+#: The labelled sets: the sample study and devgold (styles in their READMEs, below), then every
+#: ``data/<set>/styles.csv`` (``doc_id,style``), in name order.
+SETS = ("sample", "devgold") + tuple(sorted(p.parent.name for p in DATA.glob("*/styles.csv")))
 C, N, O = "casusgericht", "netwerkgericht", "onbepaald"
 
 #: Accepted calls per respondent. sample: data/sample/README.md ("The interviews and the intended
@@ -91,6 +93,7 @@ class Family:
     indicators: dict
     lexicon: float = 0.0          # weight of a segment with organisation vocabulary, network side
     contradiction: int | None = None
+    explicit_lead: int | None = None  # explicit style talk decides alone at this lead
 
 
 HALF_TRUST = {C: {"stijl.casusgericht": 1.0, "vertrouwen.persoon": 0.5, "vertrouwen.wantrouwen_doelgroep": 0.5},
@@ -108,6 +111,9 @@ FAMILIES = (
     Family("1.1.0 + contradiction (default)", STYLE_INDICATORS, contradiction=2),
     Family("half trust + contradiction", HALF_TRUST, contradiction=2),
     Family("1.1.0 + lexicon 0.25 + contradiction", STYLE_INDICATORS, lexicon=0.25, contradiction=2),
+    Family("default + explicit lead 2", STYLE_INDICATORS, contradiction=2, explicit_lead=2),
+    Family("default + explicit lead 3", STYLE_INDICATORS, contradiction=2, explicit_lead=3),
+    Family("default + explicit lead 4", STYLE_INDICATORS, contradiction=2, explicit_lead=4),
 )
 
 
@@ -152,7 +158,8 @@ def choose(feat: pd.DataFrame, gold: dict, family: Family) -> tuple[StyleThresho
     ``min_ratio`` grid do best too (the middle of a plateau, not its lucky edge)."""
     best, best_key = None, None
     for margin in MARGINS:
-        grid = [StyleThresholds(min_ratio=r, min_margin=margin, min_contradiction=family.contradiction)
+        grid = [StyleThresholds(min_ratio=r, min_margin=margin, min_contradiction=family.contradiction,
+                                min_explicit_lead=family.explicit_lead)
                 for r in RATIOS]
         scores = [accuracy(feat, gold, t) for t in grid]
         for i, t in enumerate(grid):
@@ -166,7 +173,8 @@ def choose(feat: pd.DataFrame, gold: dict, family: Family) -> tuple[StyleThresho
 def plateau(feat: pd.DataFrame, gold: dict, family: Family) -> str:
     """Best accuracy on all 22 and the thresholds that reach it (how wide the safe region is)."""
     found = {(m, r): accuracy(feat, gold, StyleThresholds(min_ratio=r, min_margin=m,
-                                                          min_contradiction=family.contradiction))
+                                                          min_contradiction=family.contradiction,
+                                                          min_explicit_lead=family.explicit_lead))
              for m in MARGINS for r in RATIOS}
     top = max(found.values())
     parts = []

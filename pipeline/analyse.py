@@ -238,6 +238,9 @@ def style_label(casus_score: float, netwerk_score: float, n_coded: int, threshol
     """
     if n_coded < thresholds.min_segments:
         return "onbepaald"
+    decided = _explicit_decision(explicit, thresholds)
+    if decided:
+        return decided
     scores = {"casusgericht": casus_score, "netwerkgericht": netwerk_score}
     leader = max(scores, key=lambda s: (scores[s], s == "casusgericht"))
     other = "netwerkgericht" if leader == "casusgericht" else "casusgericht"
@@ -254,6 +257,25 @@ def style_label(casus_score: float, netwerk_score: float, n_coded: int, threshol
         if said[other] - said[leader] >= contradiction:
             return "onbepaald"
     return leader
+
+
+def _explicit_decision(explicit: tuple[int, int] | None, thresholds) -> str | None:
+    """The style the respondent's explicit style talk decides on its own, or None.
+
+    It decides when one style code is on at least ``min_explicit_lead`` more segments than the
+    other and at least ``min_ratio`` times as many: a respondent who says five times that their
+    regie is about the organisations and twice that it is about the person is network-oriented,
+    however much trust work with clients they describe.
+    """
+    lead = getattr(thresholds, "min_explicit_lead", None)
+    if explicit is None or lead is None:
+        return None
+    said = dict(zip(("casusgericht", "netwerkgericht"), explicit))
+    leader = max(said, key=lambda s: (said[s], s == "casusgericht"))
+    other = "netwerkgericht" if leader == "casusgericht" else "casusgericht"
+    if said[leader] - said[other] >= lead and said[leader] >= getattr(thresholds, "min_ratio", 1.0) * said[other]:
+        return leader
+    return None
 
 
 def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:

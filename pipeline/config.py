@@ -84,6 +84,7 @@ class StyleThresholds(BaseModel):
     # --- appended ------------------------------------------------------------------------------
     min_ratio: float = Field(default=1.8, ge=1.0)
     min_contradiction: int | None = Field(default=2, ge=1)
+    min_explicit_lead: int | None = Field(default=None, ge=1)
 
 
 class StudyConfig(BaseModel):

@@ -712,20 +712,41 @@ def _docx_blocks(element) -> Iterator[object]:
             yield from _docx_blocks(child)
 
 
-_RESP_COLON = re.compile(r"\brespondent(?:nummer|nr|code|[ -]?id)?\b\.?\s*[:#]\s*([^\s,;:|]+)", re.I)
+_RESP_COLON = re.compile(r"\brespondent(?:nummer|nr|code|[ -]?id)?\b\.?\s*[:#]\s*(.+)", re.I)
 _RESP_TITLE = re.compile(r"\brespondent(?:nummer|nr)?\.?\s*[-–—]?\s*([A-Za-z]{0,5}[-_]?\d+[A-Za-z0-9_-]*)\b",
                          re.I)
+#: "Competentiescan – Regisseur A. Kruis per …": a form titled with its respondent.
+_SCAN_TITLE = re.compile(r"\b(?:competentie|zelf)scan\s*[-–—:]\s*(.+)", re.I)
+#: Where an id written in running text ends: a dash or bar between spaces, a sentence end, a
+#: comma/semicolon/bracket, or the next "Label:".
+_ID_END = re.compile(r"\s+[-–—|]\s|[–—|;,()\[\]\t\n]|\.(?:\s|$)|\s+\S+:")
 _BLANK_ID = set("_.-…")
 
 
+def _id_value(text: str) -> str:
+    """The id at the start of ``text``: up to three words, cut where running text goes on."""
+    value = _ID_END.split(text, maxsplit=1)[0].strip().rstrip(".")
+    words = value.split()
+    return " ".join(words) if len(words) <= 3 else (words[0] if words else "")
+
+
 def _id_from_text(text: str) -> str | None:
-    """``Respondent: R05`` or ``Competentiescan – respondent R05`` → ``R05``."""
-    for pattern in (_RESP_COLON, _RESP_TITLE):
-        m = pattern.search(text)
-        if m:
-            value = m.group(1).strip().rstrip(".")
-            if value and not set(value) <= _BLANK_ID:
-                return value
+    """``Respondent: R05``, ``Respondent: Regisseur B – zelfscan``, ``Competentiescan – respondent
+    R05`` or ``Competentiescan – Regisseur A.`` → the respondent id."""
+    m = _RESP_COLON.search(text)
+    if m:
+        value = _id_value(m.group(1))
+        if value and not set(value) <= _BLANK_ID:
+            return value
+    m = _RESP_TITLE.search(text)
+    if m:
+        return m.group(1).strip().rstrip(".")
+    m = _SCAN_TITLE.search(text)
+    if m:
+        value = _id_value(m.group(1))
+        # Only an id-like title ("R05", "Regisseur A"), not "Competentiescan – zelfbeoordeling".
+        if re.fullmatch(r"[A-Za-z]{0,6}[-_ ]?\d+[A-Za-z]?|\S+ (?:[A-Z]|\d+)", value):
+            return value
     return None
 
 

@@ -209,6 +209,30 @@ def test_docx_forms_marks_and_score_column_with_respondent_from_text_row_or_name
     assert comp.loc[comp["respondent_id"] == "R09", "source_file"].unique().tolist() == ["scan_R09.docx"]
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Respondent: Regisseur B – zelfscan competenties regievoering.", "Regisseur B"),
+    ("Competentiescan – Regisseur A. Kruis per competentie aan (1 = zeer zwak, 5 = zeer sterk).", "Regisseur A"),
+    ("Respondent: R05 Datum: 3 maart", "R05"),
+    ("Respondent: R07, team Noord", "R07"),
+    ("Competentiescan: R09", "R09"),
+])
+def test_form_respondent_ids_written_in_running_text(tmp_path, config, title, expected):
+    # Found by a blind test set: "Respondent: Regisseur B – …" gave "Regisseur" for B, D and F,
+    # whose scores then conflicted and were all left out.
+    write_form_docx(tmp_path / "scan.docx", {"Oordeelsvorming": 4, "Onderhandelen": 2}, title=title)
+    comp, problems = scans.read_scans(tmp_path, config)
+    assert problems == []
+    assert comp["respondent_id"].unique().tolist() == [expected]
+
+
+def test_form_titled_with_a_description_not_an_id_falls_back_to_the_file_name(tmp_path, config):
+    write_form_docx(tmp_path / "scan_R11.docx", {"Oordeelsvorming": 4},
+                    title="Competentiescan – zelfbeoordeling regisseurs Top600")
+    comp, problems = scans.read_scans(tmp_path, config)
+    assert problems == []
+    assert comp["respondent_id"].unique().tolist() == ["R11"]
+
+
 def test_three_layouts_together_give_exact_means_and_highest_lowest(tmp_path, config):
     folder = tmp_path / "scans"
     folder.mkdir()
