@@ -18,9 +18,12 @@ Inputs
 """
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
-from typing import Mapping
+from typing import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -67,14 +70,18 @@ def _coded(codings: pd.DataFrame, coder: str | None) -> pd.DataFrame:
 
 
 def _segments(seg_meta: pd.DataFrame) -> pd.DataFrame:
-    """``doc_id, segment_id, role, respondent_id`` for every segment, ids as strings."""
+    """``doc_id, segment_id, role, respondent_id, text`` for every segment, ids as strings (text
+    empty when ``seg_meta`` has none)."""
     df = seg_meta.copy()
     if "respondent_id" not in df.columns:
         df["respondent_id"] = df["doc_id"]
     df["respondent_id"] = df["respondent_id"].where(df["respondent_id"].notna(), df["doc_id"])
     if "role" not in df.columns:
         df["role"] = "respondent"
-    out = df[["doc_id", "segment_id", "role", "respondent_id"]].astype(
+    if "text" not in df.columns:
+        df["text"] = ""
+    df["text"] = df["text"].fillna("").astype(str)
+    out = df[["doc_id", "segment_id", "role", "respondent_id", "text"]].astype(
         {"doc_id": str, "segment_id": str, "respondent_id": str})
     return out.drop_duplicates("segment_id").reset_index(drop=True)
 
@@ -228,35 +235,88 @@ def cooccurrence_matrix(cooc: pd.DataFrame, codes: list[str] | None = None,
 # Regie style per respondent
 
 
-def style_label(casus_score: float, netwerk_score: float, n_coded: int, thresholds,
-                explicit: tuple[int, int] | None = None) -> str:
-    """The style rule (see :func:`respondent_styles`), on one respondent's numbers.
+@dataclass(frozen=True)
+class StyleEvidence:
+    """One respondent's evidence for the style rules.
 
-    ``explicit`` is ``(casus, netwerk)``: how many of the respondent's segments carry each
-    explicit style code (:data:`pipeline.config.STYLE_CODES`); without it, or with
-    ``thresholds.min_contradiction`` None, step 4 of the rule is skipped.
+    ``casus_score``/``netwerk_score``: shares of respondent segments with the style's indicator
+    codes; ``n_coded``: respondent segments with any code; ``explicit``: segments with each
+    explicit style code (casus, netwerk); ``casus_focus``/``netwerk_focus``: style_focus words
+    per 100 respondent words (NaN without a ``style_focus`` in the codebook).
     """
-    if n_coded < thresholds.min_segments:
-        return "onbepaald"
-    decided = _explicit_decision(explicit, thresholds)
+
+    casus_score: float
+    netwerk_score: float
+    n_coded: int
+    explicit: tuple[int, int] = (0, 0)
+    casus_focus: float = float("nan")
+    netwerk_focus: float = float("nan")
+
+
+#: Added to both code scores and both focus rates before their ratio is taken: a respondent with
+#: no segment (or no word) on one side gets a large but finite ratio.
+SCORE_SMOOTHING = 0.02
+FOCUS_SMOOTHING = 0.05
+
+
+def style_index(evidence: StyleEvidence, thresholds) -> float:
+    """ln of the code-score ratio (netwerk over casus) plus ``focus_weight`` × ln of the focus
+    ratio over ``focus_pivot``; > 0 leans netwerkgericht. The focus term is left out when the
+    codebook has no ``style_focus``."""
+    index = math.log((evidence.netwerk_score + SCORE_SMOOTHING) / (evidence.casus_score + SCORE_SMOOTHING))
+    if not (math.isnan(evidence.casus_focus) or math.isnan(evidence.netwerk_focus)):
+        ratio = (evidence.netwerk_focus + FOCUS_SMOOTHING) / (evidence.casus_focus + FOCUS_SMOOTHING)
+        index += getattr(thresholds, "focus_weight", 1.0) * math.log(ratio / getattr(thresholds, "focus_pivot", 1.0))
+    return index
+
+
+def _index_rule(evidence: StyleEvidence, thresholds) -> str:
+    index = round(style_index(evidence, thresholds), 9)
+    if index >= thresholds.min_index:
+        return "netwerkgericht"
+    if index <= -thresholds.min_index:
+        return "casusgericht"
+    return "onbepaald"
+
+
+def _ratio_rule(evidence: StyleEvidence, thresholds) -> str:
+    decided = _explicit_decision(evidence.explicit, thresholds)
     if decided:
         return decided
-    scores = {"casusgericht": casus_score, "netwerkgericht": netwerk_score}
+    scores = {"casusgericht": evidence.casus_score, "netwerkgericht": evidence.netwerk_score}
     leader = max(scores, key=lambda s: (scores[s], s == "casusgericht"))
     other = "netwerkgericht" if leader == "casusgericht" else "casusgericht"
-    if scores[leader] < thresholds.min_share:
-        return "onbepaald"
     # Rounded so that a margin exactly at the threshold (1/10 − 0/10 vs 0.1) is not lost to float noise.
     if round(scores[leader] - scores[other], 9) < thresholds.min_margin:
         return "onbepaald"
     if round(scores[leader] - getattr(thresholds, "min_ratio", 1.0) * scores[other], 9) < 0:
         return "onbepaald"
     contradiction = getattr(thresholds, "min_contradiction", None)
-    if explicit is not None and contradiction is not None:
-        said = dict(zip(("casusgericht", "netwerkgericht"), explicit))
+    if contradiction is not None:
+        said = dict(zip(("casusgericht", "netwerkgericht"), evidence.explicit))
         if said[other] - said[leader] >= contradiction:
             return "onbepaald"
     return leader
+
+
+#: Style rules by name (``styles: rule:`` in the study config); each maps a respondent's
+#: :class:`StyleEvidence` and the thresholds to a style. A new rule is one more entry.
+STYLE_RULES: dict[str, Callable[[StyleEvidence, object], str]] = {
+    "index": _index_rule,
+    "ratio": _ratio_rule,
+}
+
+
+def style_label(evidence: StyleEvidence, thresholds) -> str:
+    """The style of one respondent: ``onbepaald`` on too little evidence (fewer than
+    ``min_segments`` coded segments, or a leading code score under ``min_share``), else the
+    configured rule (:data:`STYLE_RULES`, ``thresholds.rule``; ``ratio`` when the thresholds
+    object has no ``rule``)."""
+    if evidence.n_coded < thresholds.min_segments:
+        return "onbepaald"
+    if max(evidence.casus_score, evidence.netwerk_score) < thresholds.min_share:
+        return "onbepaald"
+    return STYLE_RULES[getattr(thresholds, "rule", "ratio")](evidence, thresholds)
 
 
 def _explicit_decision(explicit: tuple[int, int] | None, thresholds) -> str | None:
@@ -276,6 +336,39 @@ def _explicit_decision(explicit: tuple[int, int] | None, thresholds) -> str | No
     if said[leader] - said[other] >= lead and said[leader] >= getattr(thresholds, "min_ratio", 1.0) * said[other]:
         return leader
     return None
+
+
+def focus_pattern(terms: list[str]) -> re.Pattern:
+    """One case-insensitive pattern for a ``style_focus`` word list: whole words, and any word
+    beginning with a term that ends in ``*``."""
+    parts = [re.escape(t[:-1]) + r"\w*" if t.endswith("*") else re.escape(t) for t in terms]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def focus_rates(talk: pd.DataFrame, style_focus) -> pd.DataFrame:
+    """How often each respondent speaks in each style's focus words, per 100 words.
+
+    Parameters
+    ----------
+    talk : DataFrame with ``respondent_id`` and ``text``
+        The respondent-role segments.
+    style_focus : pipeline.codebook.StyleFocus or None
+
+    Returns
+    -------
+    DataFrame indexed by ``respondent_id`` with float columns ``casus_focus``, ``netwerk_focus``
+    (NaN for all when ``style_focus`` is None; 0 words gives NaN).
+    """
+    if style_focus is None or talk.empty:
+        return pd.DataFrame({"casus_focus": pd.Series(dtype=float), "netwerk_focus": pd.Series(dtype=float)},
+                            index=pd.Index(sorted(set(talk["respondent_id"])), name="respondent_id"))
+    words = talk.groupby("respondent_id")["text"].apply(lambda t: sum(len(x.split()) for x in t))
+    out = pd.DataFrame(index=words.index)
+    for column, style in (("casus_focus", "casusgericht"), ("netwerk_focus", "netwerkgericht")):
+        pattern = focus_pattern(getattr(style_focus, style))
+        hits = talk.groupby("respondent_id")["text"].apply(lambda t: sum(len(pattern.findall(x)) for x in t))
+        out[column] = (100.0 * hits / words.where(words > 0)).astype(float)
+    return out
 
 
 def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:
@@ -302,7 +395,7 @@ def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:
 
 def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_meta: pd.DataFrame | None,
                       thresholds, indicators: Mapping[str, Mapping[str, float]] | None = None,
-                      coder: str | None = None) -> pd.DataFrame:
+                      coder: str | None = None, style_focus=None) -> pd.DataFrame:
     """The regie style of each respondent, with its evidence and the respondent's metadata.
 
     Evidence
@@ -401,6 +494,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                 old = weight[(rid, style)].get(seg, (0.0, 0.0))
                 weight[(rid, style)][seg] = (max(old[0], w), max(old[1], w * float(score)))
 
+    focus = focus_rates(talk, style_focus)
     meta = _aggregate_metadata(respondent_meta)
     respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))
     rows = []
@@ -414,15 +508,20 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         else:
             casus_score = netwerk_score = float("nan")
         explicit = tuple(n_said.get((rid, STYLE_CODES[s]), 0) for s in ("casusgericht", "netwerkgericht"))
-        style = style_label(casus_score if n else 0.0, netwerk_score if n else 0.0,
-                            n_coded.get(rid, 0), thresholds, explicit)
+        casus_focus, netwerk_focus = (focus.loc[rid, "casus_focus"], focus.loc[rid, "netwerk_focus"]) \
+            if rid in focus.index else (float("nan"), float("nan"))
+        evidence = StyleEvidence(casus_score if n else 0.0, netwerk_score if n else 0.0, n_coded.get(rid, 0),
+                                 explicit, float(casus_focus), float(netwerk_focus))
+        style = style_label(evidence, thresholds)
+        index = style_index(evidence, thresholds) if n else float("nan")
         pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
         if pool is None:  # onbepaald: the strongest of either style
             pool = dict(casus)
             for seg, val in netwerk.items():
                 pool[seg] = max(pool.get(seg, val), val)
         ranked = sorted(pool.items(), key=lambda kv: (-kv[1][1], kv[0]))[:N_EVIDENCE]
-        rows.append((rid, style, casus_score, netwerk_score, n, ";".join(seg for seg, _ in ranked)))
+        rows.append((rid, style, casus_score, netwerk_score, n, ";".join(seg for seg, _ in ranked),
+                     float(casus_focus), float(netwerk_focus), index))
     df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
     df["n_segments"] = df["n_segments"].astype(int)
     if len(meta.columns) > 1:

@@ -53,6 +53,25 @@ class Code(BaseModel):
     patterns: Patterns = Field(default_factory=Patterns)
 
 
+#: A focus term: a lower-case word, or a word beginning followed by ``*`` (``organisatie*``).
+FOCUS_TERM = re.compile(r"^[a-zà-ÿ][a-zà-ÿ'-]*\*?$")
+
+
+class StyleFocus(BaseModel):
+    """What a respondent talks about, as evidence for the regie style (``style_focus:``).
+
+    Two word lists, one per style: words for the person in regie and his or her family
+    (casusgericht) and words for organisations, partners and structural agreements
+    (netwerkgericht). See :func:`pipeline.analyse.focus_rates`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    description: str = ""
+    sources: list[str] = Field(default_factory=list)
+    casusgericht: list[str]
+    netwerkgericht: list[str]
+
+
 class Codebook(BaseModel):
     """A validated codebook; build it with :func:`load_codebook`."""
 
@@ -63,6 +82,7 @@ class Codebook(BaseModel):
     description: str = ""
     references: dict[str, str] = Field(default_factory=dict)
     codes: list[Code]
+    style_focus: StyleFocus | None = None
     # Filled in by load_codebook, not part of the YAML.
     path: str = ""
     sha256: str = ""
@@ -304,6 +324,27 @@ class _Checker:
                 self.add(self.line(name), f"{name} is empty: give the codebook a {name}{hint}")
         if isinstance(data.get("codes"), list) and not data["codes"]:
             self.add(self.line("codes"), "the codebook has no codes")
+
+    def style_focus(self, data: dict) -> None:
+        focus = data.get("style_focus")
+        if not isinstance(focus, dict):
+            return
+        references = data.get("references") if isinstance(data.get("references"), dict) else {}
+        for i, key in enumerate(focus.get("sources") or []):
+            if isinstance(key, str) and key not in references:
+                self.add(self.line("style_focus", "sources", i),
+                         f"style_focus: source '{key}' is not in references{_suggest(key, references)}")
+        for style in ("casusgericht", "netwerkgericht"):
+            terms = focus.get(style)
+            if not isinstance(terms, list):
+                continue
+            if not terms:
+                self.add(self.line("style_focus", style), f"style_focus: {style} has no words")
+            for i, term in enumerate(terms):
+                if isinstance(term, str) and not FOCUS_TERM.match(term):
+                    self.add(self.line("style_focus", style, i),
+                             f"style_focus: '{term}' in {style} is not a lower-case word or a word "
+                             f"beginning ending in '*' (such as 'organisatie*')")
 
     def codes(self, data: dict) -> None:
         codes = data.get("codes")
@@ -626,6 +667,7 @@ def validate_codebook(path: str | Path) -> tuple[Codebook | None, list[Problem]]
     check.top_level(data)
     check.schema({k: v for k, v in data.items() if k not in _DERIVED_FIELDS})
     check.codes(data)
+    check.style_focus(data)
     # Stable sort: problems on one line stay in the order they were found.
     problems = sorted(dict.fromkeys(check.problems), key=lambda p: p.line)
     if problems:

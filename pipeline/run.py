@@ -161,7 +161,8 @@ def run_study(config: StudyConfig, *, progress=None) -> Run:
         code_summary = analyse.code_summary(codings, seg_meta, codebook)
         code_by_respondent = analyse.code_by_respondent(codings, seg_meta, codebook)
         cooccurrence = analyse.cooccurrence(codings)
-        respondents = analyse.respondent_styles(codings, seg_meta, respondent_meta, config.styles)
+        respondents = analyse.respondent_styles(codings, seg_meta, respondent_meta, config.styles,
+                                                style_focus=codebook.style_focus)
 
     run = Run(
         out_dir=Path(config.out), documents=documents_table, segments=segments, codings=codings,

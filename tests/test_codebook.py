@@ -41,12 +41,20 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "unknown_keys.yaml": [
         "unknown_keys.yaml:3: unknown key 'auteur' at the top level; "
-        "allowed: name, version, language, description, references, codes",
+        "allowed: name, version, language, description, references, codes, style_focus",
         f"unknown_keys.yaml:7: code 'stijl': unknown key 'defintion' (did you mean 'definition'?); allowed: {CODE_KEYS}",
         # The rules coder owns the pattern fields; the hint lists whatever they are now.
         f"unknown_keys.yaml:12: code 'proces': unknown key 'termen' in 'patterns'; allowed: {', '.join(Patterns.model_fields)}",
         f"unknown_keys.yaml:15: code 'proces': unknown key 'venster' in 'patterns.near[0]'; "
         f"allowed: {', '.join(NearRule.model_fields)}",
+    ],
+    "bad_style_focus.yaml": [
+        "bad_style_focus.yaml:9: style_focus: source 'achbab2021' is not in references (did you mean 'achbab2022'?)",
+        "bad_style_focus.yaml:10: style_focus: 'Moeder' in casusgericht is not a lower-case word or a word "
+        "beginning ending in '*' (such as 'organisatie*')",
+        "bad_style_focus.yaml:10: style_focus: 'de jongen' in casusgericht is not a lower-case word or a word "
+        "beginning ending in '*' (such as 'organisatie*')",
+        "bad_style_focus.yaml:11: style_focus: netwerkgericht has no words",
     ],
     "missing_fields.yaml": [
         "missing_fields.yaml:4: code 'stijl': missing required key 'label'",
@@ -322,5 +330,5 @@ def test_wrong_types_are_named_in_yaml_terms(tmp_path, monkeypatch):
         "odd.yaml:10: code 'a': patterns: Input should be a mapping of keys (got a list: ['x'])",
         "odd.yaml:11: code #3 (no id): id: Input should be a valid string (got a number: 7)",
         "odd.yaml:13: unknown key 'codes2' at the top level (did you mean 'codes'?); "
-        "allowed: name, version, language, description, references, codes",
+        "allowed: name, version, language, description, references, codes, style_focus",
     ]
