@@ -158,7 +158,9 @@ def _analyse(codings, segments, documents, book):
         style = "onbepaald" if abs(casus - netwerk) < 0.2 else ("casusgericht" if casus > netwerk else "netwerkgericht")
         ev = mine[mine["code_id"].str.startswith("stijl")]["segment_id"].drop_duplicates().head(2)
         resp.append({"respondent_id": doc_id, "style": style, "casus_score": casus, "netwerk_score": netwerk,
-                     "n_segments": int(n), "evidence": ";".join(ev), "organisatie": "Zorg- en Veiligheidshuis"})
+                     "n_segments": int(n), "evidence": ";".join(ev), "casus_focus": 3.0 - 2 * netwerk,
+                     "netwerk_focus": 0.5 + 2 * netwerk, "style_index": float(np.log((netwerk + 0.02) / (casus + 0.02))),
+                     "organisatie": "Zorg- en Veiligheidshuis"})
     return pd.DataFrame(summary), by_resp, cooc, pd.DataFrame(resp)
 
 
