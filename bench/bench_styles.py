@@ -87,15 +87,14 @@ class Family:
     rule: str = "ratio"
     focus_weight: float = 0.0        # index rule: weight of the talk's focus
     contradiction: int | None = None
-    explicit_lead: int | None = None  # ratio rule: explicit style talk decides alone at this lead
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, focus_pivot=p, min_index=b)
                      for p in PIVOTS] for b in BANDS]
-        return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction,
-                                 min_explicit_lead=self.explicit_lead) for r in RATIOS] for m in MARGINS]
+        return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction)
+                 for r in RATIOS] for m in MARGINS]
 
     def distance(self, t: StyleThresholds) -> float:
         if self.rule == "index":
@@ -111,7 +110,6 @@ FAMILIES = (
     Family("ratio: 1.2 trust at half weight", HALF_TRUST),
     Family("ratio: 1.3 indicators", STYLE_INDICATORS),
     Family("ratio: 1.2 + contradiction (session 1)", STYLE_INDICATORS_1_2, contradiction=2),
-    Family("ratio: 1.2 + contradiction + explicit 3", STYLE_INDICATORS_1_2, contradiction=2, explicit_lead=3),
     Family("index: 1.2 indicators, no focus", STYLE_INDICATORS_1_2, rule="index"),
     Family("index: 1.3 indicators, no focus", STYLE_INDICATORS, rule="index"),
     Family("index: 1.2 indicators + focus", STYLE_INDICATORS_1_2, rule="index", focus_weight=1.0),

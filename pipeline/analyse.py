@@ -280,9 +280,6 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
 
 
 def _ratio_rule(evidence: StyleEvidence, thresholds) -> str:
-    decided = _explicit_decision(evidence.explicit, thresholds)
-    if decided:
-        return decided
     scores = {"casusgericht": evidence.casus_score, "netwerkgericht": evidence.netwerk_score}
     leader = max(scores, key=lambda s: (scores[s], s == "casusgericht"))
     other = "netwerkgericht" if leader == "casusgericht" else "casusgericht"
@@ -317,25 +314,6 @@ def style_label(evidence: StyleEvidence, thresholds) -> str:
     if max(evidence.casus_score, evidence.netwerk_score) < thresholds.min_share:
         return "onbepaald"
     return STYLE_RULES[getattr(thresholds, "rule", "ratio")](evidence, thresholds)
-
-
-def _explicit_decision(explicit: tuple[int, int] | None, thresholds) -> str | None:
-    """The style the respondent's explicit style talk decides on its own, or None.
-
-    It decides when one style code is on at least ``min_explicit_lead`` more segments than the
-    other and at least ``min_ratio`` times as many: a respondent who says five times that their
-    regie is about the organisations and twice that it is about the person is network-oriented,
-    however much trust work with clients they describe.
-    """
-    lead = getattr(thresholds, "min_explicit_lead", None)
-    if explicit is None or lead is None:
-        return None
-    said = dict(zip(("casusgericht", "netwerkgericht"), explicit))
-    leader = max(said, key=lambda s: (said[s], s == "casusgericht"))
-    other = "netwerkgericht" if leader == "casusgericht" else "casusgericht"
-    if said[leader] - said[other] >= lead and said[leader] >= getattr(thresholds, "min_ratio", 1.0) * said[other]:
-        return leader
-    return None
 
 
 def focus_pattern(terms: list[str]) -> re.Pattern:
@@ -399,54 +377,21 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
     """The regie style of each respondent, with its evidence and the respondent's metadata.
 
     Evidence
-        A regie style shows in two ways in an interview: explicitly, when the respondent says
-        where the regie is aimed (the codes ``stijl.casusgericht`` / ``stijl.netwerkgericht``),
-        and through the trust role at the heart of each style (Achbab, Bosselaar & Van Steden
-        2022): trust built with the person in regie and the handling of the target group's
-        distrust (``vertrouwen.persoon`` 1, ``vertrouwen.wantrouwen_doelgroep`` 0.5) for
-        casusgericht; trust between professionals and the network level of cooperation
-        (``vertrouwen.partners`` 0.5, ``samenwerking.netwerk`` 0.5) for netwerkgericht. Casus
-        orientation is mostly told through the person rather than named, so without the
-        indicators casus-oriented respondents would come out ``onbepaald``. The weights are
-        :data:`DEFAULT_STYLE_INDICATORS` (``pipeline.config.STYLE_INDICATORS``), replaceable
-        in the study config (``styles: indicators:``).
+        *Codes*: ``casus_score`` and ``netwerk_score`` are the share of the respondent's
+        respondent-role segments that carry the style's indicator codes, each segment counting
+        with the highest weight among the indicators it carries (weights and their reasons:
+        ``pipeline.config.STYLE_INDICATORS``, replaceable under ``styles: indicators:``). With
+        :data:`STYLE_CODES_ONLY` as ``indicators`` the scores are exactly the shares of
+        segments coded with the style codes.
+        *Focus of talk*: ``casus_focus`` and ``netwerk_focus`` (:func:`focus_rates`, from the
+        codebook's ``style_focus`` word lists; NaN without them). Casus orientation is mostly
+        told through the person rather than named, which is what the focus picks up.
 
-    Scores
-        ``casus_score`` and ``netwerk_score`` are the share of the respondent's respondent-role
-        segments that carry the style's indicator codes, each segment counting with the highest
-        weight among the indicators it carries (a segment with only ``vertrouwen.partners``
-        counts half for netwerkgericht). With :data:`STYLE_CODES_ONLY` as ``indicators`` the
-        scores are exactly the shares of segments coded with the style codes.
-
-    Rule (thresholds from the study config, ``styles:``; defaults in ``StyleThresholds``)
-        1. Fewer than ``min_segments`` (5) of the respondent's segments carry any code at all →
-           ``onbepaald`` (too little coded talk to judge).
-        2. The style with the higher score leads. Its score below ``min_share`` (0.05) →
-           ``onbepaald`` (the style evidence is too rare).
-        3. The leader beats the other score by less than ``min_margin`` (0.03, absolute share)
-           or is less than ``min_ratio`` (1.8) times the other score → ``onbepaald``
-           (balanced: the respondent works both ways).
-        4. The respondent's explicit style talk points the other way: at least
-           ``min_contradiction`` (2) more segments carry the other style's code
-           (:data:`pipeline.config.STYLE_CODES`) than the leader's → ``onbepaald``
-           (contradictory: the trust work leans one way, what they say about their own regie
-           the other; e.g. a regisseur who stays close to the person but joined a working
-           group on a pattern across cases).
-        5. Otherwise the leader: ``casusgericht`` or ``netwerkgericht``.
-
-    Validation
-        ``bench/bench_styles.py`` codes the four labelled sets (sample, checkgold, heldout,
-        devgold; 22 respondents) with the rules coder and chooses weights and thresholds
-        leave-one-set-out (tuned on three sets, tested on the fourth). This rule got 21 of 22
-        right in the held-out folds (the miss: heldout ho04, where the rules coder finds 2
-        turns of explicit network talk and a human coder 5), with the widest band of
-        thresholds that give the same calls (``min_ratio`` 1.5–2.2, ``min_margin`` 0 or 0.03).
-        Alternatives: the same without step 4 18/22; the trust roles at half weight 21/22
-        but only for ``min_ratio`` 1.7–2.0 with no margin (one casus respondent then sits on
-        the ``min_share`` edge); adding process and organisation codes 20/22; adding a lexical
-        organisation-vocabulary signal (afspraken, structureel, keten, escaleren …) to the
-        network score 18/22, because casus-oriented respondents use that vocabulary about
-        one case too.
+    Rule
+        :func:`style_label` with the configured rule (``styles: rule:``, default ``index``;
+        :class:`pipeline.config.StyleThresholds` documents both rules, their settings and how
+        they were measured, ``bench/bench_styles.py`` reproduces the figures).
+        ``style_index`` is :func:`style_index` (whatever the rule).
 
     Parameters
     ----------

@@ -77,8 +77,7 @@ class StyleThresholds(BaseModel):
     ``ratio`` (session 1, codebook 1.2.0)
         The leader's score must beat the other by ``min_margin`` (absolute) and be ``min_ratio``
         times it, and the explicit style codes must not point the other way by
-        ``min_contradiction`` segments (``None`` switches that off); ``min_explicit_lead`` lets
-        the explicit style codes decide alone at that lead (``None``: off). Validated with
+        ``min_contradiction`` segments (``None`` switches that off). Validated with
         :data:`STYLE_INDICATORS_1_2`.
 
     Both rules first require ``min_segments`` coded respondent segments and a leading code
@@ -102,7 +101,6 @@ class StyleThresholds(BaseModel):
     # --- appended ------------------------------------------------------------------------------
     min_ratio: float = Field(default=1.8, ge=1.0)
     min_contradiction: int | None = Field(default=2, ge=1)
-    min_explicit_lead: int | None = Field(default=None, ge=1)
     rule: str = "index"
     focus_weight: float = Field(default=1.0, ge=0.0)
     focus_pivot: float = Field(default=0.24, gt=0.0)
