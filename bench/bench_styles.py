@@ -55,6 +55,7 @@ DEVGOLD_STYLES = {"dev01": {C}, "dev02": {N, O}, "dev03": {C}, "dev04": {C}, "de
 RATIOS = (1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 2.0, 2.2, 2.5, 3.0)
 MARGINS = (0.0, 0.03)
 PIVOTS = (0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3)
+TURN_PIVOTS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.56, 0.63, 0.7, 0.8, 0.9, 1.0)
 BANDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 DEFAULT = StyleThresholds()
 
@@ -85,20 +86,25 @@ class Family:
     name: str
     indicators: dict
     rule: str = "ratio"
-    focus_weight: float = 0.0        # index rule: weight of the talk's focus
+    focus_weight: float = 0.0        # index rule: weight of the talk's focus (words)
     contradiction: int | None = None
+    turn_weight: float = 0.0         # index rule: weight of the answers' leaning (turns)
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
+        if self.rule == "index" and self.turn_weight:
+            return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=self.turn_weight,
+                                     turn_pivot=p, min_index=b) for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
-            return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, focus_pivot=p, min_index=b)
-                     for p in PIVOTS] for b in BANDS]
+            return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
+                                     min_index=b) for p in PIVOTS] for b in BANDS]
         return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction)
                  for r in RATIOS] for m in MARGINS]
 
     def distance(self, t: StyleThresholds) -> float:
         if self.rule == "index":
-            return abs(t.focus_pivot - DEFAULT.focus_pivot) + abs(t.min_index - DEFAULT.min_index)
+            return (abs(t.focus_pivot - DEFAULT.focus_pivot) + abs(t.turn_pivot - DEFAULT.turn_pivot)
+                    + abs(t.min_index - DEFAULT.min_index))
         return abs(t.min_ratio - 1.8) + t.min_margin
 
 
@@ -115,8 +121,15 @@ FAMILIES = (
     Family("index: 1.2 indicators + focus", STYLE_INDICATORS_1_2, rule="index", focus_weight=1.0),
     Family("index: 1.3 + focus x0.5", STYLE_INDICATORS, rule="index", focus_weight=0.5),
     Family("index: 1.3 + focus x0.75", STYLE_INDICATORS, rule="index", focus_weight=0.75),
-    Family("index: 1.3 + focus (default)", STYLE_INDICATORS, rule="index", focus_weight=1.0),
+    Family("index: 1.3 + focus (session 2)", STYLE_INDICATORS, rule="index", focus_weight=1.0),
     Family("index: 1.3 + focus x1.5", STYLE_INDICATORS, rule="index", focus_weight=1.5),
+    Family("index: 1.3 + turns x1, no focus", STYLE_INDICATORS, rule="index", turn_weight=1.0),
+    Family("index: 1.3 + focus x0.5 + turns x0.5 (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=0.5),
+    Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0),
+    Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
+           turn_weight=0.5),
 )
 
 
@@ -138,13 +151,15 @@ def features(coded: dict, family: Family, focus) -> pd.DataFrame:
             "n_coded": res["respondent_id"].map(n_coded).fillna(0).astype(int),
             "said_c": (said["casus_score"] * said["n_segments"]).round().astype(int),
             "said_n": (said["netwerk_score"] * said["n_segments"]).round().astype(int),
-            "casus_focus": res["casus_focus"], "netwerk_focus": res["netwerk_focus"]}))
+            "casus_focus": res["casus_focus"], "netwerk_focus": res["netwerk_focus"],
+            "casus_turns": res["casus_turns"], "netwerk_turns": res["netwerk_turns"]}))
     return pd.concat(frames, ignore_index=True)
 
 
 def calls(feat: pd.DataFrame, thresholds: StyleThresholds) -> list[str]:
     return [analyse.style_label(analyse.StyleEvidence(r.casus, r.netwerk, r.n_coded, (r.said_c, r.said_n),
-                                                      r.casus_focus, r.netwerk_focus), thresholds)
+                                                      r.casus_focus, r.netwerk_focus, r.casus_turns,
+                                                      r.netwerk_turns), thresholds)
             for r in feat.itertuples()]
 
 
@@ -174,6 +189,8 @@ def plateau(feat: pd.DataFrame, gold: dict, family: Family) -> str:
 
 
 def describe(t: StyleThresholds) -> str:
+    if t.rule == "index" and t.turn_weight:
+        return f"turn pivot {t.turn_pivot}, index {t.min_index}"
     if t.rule == "index":
         return f"pivot {t.focus_pivot}, index {t.min_index}"
     return f"ratio {t.min_ratio}, margin {t.min_margin}"
@@ -206,7 +223,8 @@ def main() -> None:
         total = sum(f[0] for f in folds.values())
         print(f"{family.name:42s} " + " ".join(f"{f'{a}/{n}':>10s}" for a, n, _ in folds.values())
               + f"   {total}/{len(feat)}  {plateau(feat, gold, family)}")
-    for name in ("ratio: 1.2 + contradiction (session 1)", "index: 1.3 + focus (default)"):
+    for name in ("ratio: 1.2 + contradiction (session 1)", "index: 1.3 + focus (session 2)",
+                 "index: 1.3 + focus x0.5 + turns x0.5 (default)"):
         print(f"\nChosen thresholds per fold, {name}:")
         for held, (a, n, how) in details[name].items():
             print(f"  test {held:10s} {a}/{n}   {how}")

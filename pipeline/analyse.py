@@ -242,7 +242,9 @@ class StyleEvidence:
     ``casus_score``/``netwerk_score``: shares of respondent segments with the style's indicator
     codes; ``n_coded``: respondent segments with any code; ``explicit``: segments with each
     explicit style code (casus, netwerk); ``casus_focus``/``netwerk_focus``: style_focus words
-    per 100 respondent words (NaN without a ``style_focus`` in the codebook).
+    per 100 respondent words (NaN without a ``style_focus`` in the codebook);
+    ``casus_turns``/``netwerk_turns``: respondent turns whose focus words lean each way
+    (:func:`turn_leanings`).
     """
 
     casus_score: float
@@ -251,22 +253,34 @@ class StyleEvidence:
     explicit: tuple[int, int] = (0, 0)
     casus_focus: float = float("nan")
     netwerk_focus: float = float("nan")
+    casus_turns: int = 0
+    netwerk_turns: int = 0
 
 
 #: Added to both code scores and both focus rates before their ratio is taken: a respondent with
 #: no segment (or no word) on one side gets a large but finite ratio.
 SCORE_SMOOTHING = 0.02
 FOCUS_SMOOTHING = 0.05
+TURN_SMOOTHING = 0.5
 
 
 def style_index(evidence: StyleEvidence, thresholds) -> float:
-    """ln of the code-score ratio (netwerk over casus) plus ``focus_weight`` × ln of the focus
-    ratio over ``focus_pivot``; > 0 leans netwerkgericht. The focus term is left out when the
-    codebook has no ``style_focus``."""
+    """The evidence on one scale; > 0 leans netwerkgericht, < 0 casusgericht.
+
+    ln of the code-score ratio (netwerk over casus), plus ``focus_weight`` × ln of the focus
+    ratio over ``focus_pivot`` (words: how much of the talk is about organisations rather than
+    the person), plus ``turn_weight`` × ln of the turn ratio over ``turn_pivot`` (answers: how
+    many of them lean to organisations rather than the person). The focus and turn terms are
+    left out when the codebook has no ``style_focus`` (NaN focus rates)."""
     index = math.log((evidence.netwerk_score + SCORE_SMOOTHING) / (evidence.casus_score + SCORE_SMOOTHING))
-    if not (math.isnan(evidence.casus_focus) or math.isnan(evidence.netwerk_focus)):
-        ratio = (evidence.netwerk_focus + FOCUS_SMOOTHING) / (evidence.casus_focus + FOCUS_SMOOTHING)
-        index += getattr(thresholds, "focus_weight", 1.0) * math.log(ratio / getattr(thresholds, "focus_pivot", 1.0))
+    if math.isnan(evidence.casus_focus) or math.isnan(evidence.netwerk_focus):
+        return index
+    ratio = (evidence.netwerk_focus + FOCUS_SMOOTHING) / (evidence.casus_focus + FOCUS_SMOOTHING)
+    index += getattr(thresholds, "focus_weight", 1.0) * math.log(ratio / getattr(thresholds, "focus_pivot", 1.0))
+    turn_weight = getattr(thresholds, "turn_weight", 0.0)
+    if turn_weight:
+        turns = (evidence.netwerk_turns + TURN_SMOOTHING) / (evidence.casus_turns + TURN_SMOOTHING)
+        index += turn_weight * math.log(turns / thresholds.turn_pivot)
     return index
 
 
@@ -347,6 +361,43 @@ def focus_rates(talk: pd.DataFrame, style_focus) -> pd.DataFrame:
         hits = talk.groupby("respondent_id")["text"].apply(lambda t: sum(len(pattern.findall(x)) for x in t))
         out[column] = (100.0 * hits / words.where(words > 0)).astype(float)
     return out
+
+
+def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0) -> pd.DataFrame:
+    """How many of each respondent's turns lean to the person, and how many to the network.
+
+    A turn leans netwerk when it has at least one netwerk focus word and ``turn_ratio`` times
+    its netwerk words are at least its casus words (organisation words are rarer in any talk,
+    so one counts for several); else casus when it has a casus focus word; else neither.
+    Counting answers rather than words keeps one long story about a client from outweighing
+    ten answers about agreements between organisations.
+
+    Parameters
+    ----------
+    talk : DataFrame with ``respondent_id``, ``doc_id``, ``turn_index`` and ``text``
+        The respondent-role segments; the segments of one turn are read together.
+    style_focus : pipeline.codebook.StyleFocus or None
+    turn_ratio : float
+
+    Returns
+    -------
+    DataFrame indexed by ``respondent_id`` with int columns ``casus_turns``, ``netwerk_turns``
+    (empty when ``style_focus`` is None).
+    """
+    empty = pd.DataFrame({"casus_turns": pd.Series(dtype=int), "netwerk_turns": pd.Series(dtype=int)},
+                         index=pd.Index([], name="respondent_id"))
+    if style_focus is None or talk.empty:
+        return empty
+    keys = ["respondent_id", "doc_id", "turn_index"] if "turn_index" in talk.columns else ["respondent_id", "segment_id"]
+    turns = talk.groupby(keys, sort=True)["text"].apply(" ".join).reset_index()
+    casus_words, netwerk_words = focus_pattern(style_focus.casusgericht), focus_pattern(style_focus.netwerkgericht)
+    casus = turns["text"].map(lambda t: len(casus_words.findall(t)))
+    netwerk = turns["text"].map(lambda t: len(netwerk_words.findall(t)))
+    leans_netwerk = (netwerk >= 1) & (turn_ratio * netwerk >= casus)
+    leans_casus = (casus >= 1) & ~leans_netwerk
+    counts = pd.DataFrame({"respondent_id": turns["respondent_id"], "casus_turns": leans_casus.astype(int),
+                           "netwerk_turns": leans_netwerk.astype(int)})
+    return counts.groupby("respondent_id").sum()
 
 
 def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:
@@ -440,6 +491,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                 weight[(rid, style)][seg] = (max(old[0], w), max(old[1], w * float(score)))
 
     focus = focus_rates(talk, style_focus)
+    leanings = turn_leanings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0))
     meta = _aggregate_metadata(respondent_meta)
     respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))
     rows = []
@@ -455,8 +507,10 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         explicit = tuple(n_said.get((rid, STYLE_CODES[s]), 0) for s in ("casusgericht", "netwerkgericht"))
         casus_focus, netwerk_focus = (focus.loc[rid, "casus_focus"], focus.loc[rid, "netwerk_focus"]) \
             if rid in focus.index else (float("nan"), float("nan"))
+        casus_turns, netwerk_turns = (int(leanings.loc[rid, "casus_turns"]), int(leanings.loc[rid, "netwerk_turns"])) \
+            if rid in leanings.index else (0, 0)
         evidence = StyleEvidence(casus_score if n else 0.0, netwerk_score if n else 0.0, n_coded.get(rid, 0),
-                                 explicit, float(casus_focus), float(netwerk_focus))
+                                 explicit, float(casus_focus), float(netwerk_focus), casus_turns, netwerk_turns)
         style = style_label(evidence, thresholds)
         index = style_index(evidence, thresholds) if n else float("nan")
         pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
@@ -466,7 +520,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                 pool[seg] = max(pool.get(seg, val), val)
         ranked = sorted(pool.items(), key=lambda kv: (-kv[1][1], kv[0]))[:N_EVIDENCE]
         rows.append((rid, style, casus_score, netwerk_score, n, ";".join(seg for seg, _ in ranked),
-                     float(casus_focus), float(netwerk_focus), index))
+                     float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns))
     df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
     df["n_segments"] = df["n_segments"].astype(int)
     if len(meta.columns) > 1:

@@ -102,9 +102,12 @@ class StyleThresholds(BaseModel):
     min_ratio: float = Field(default=1.8, ge=1.0)
     min_contradiction: int | None = Field(default=2, ge=1)
     rule: str = "index"
-    focus_weight: float = Field(default=1.0, ge=0.0)
+    focus_weight: float = Field(default=0.5, ge=0.0)
     focus_pivot: float = Field(default=0.24, gt=0.0)
     min_index: float = Field(default=0.5, ge=0.0)
+    turn_weight: float = Field(default=0.5, ge=0.0)
+    turn_pivot: float = Field(default=0.56, gt=0.0)
+    turn_ratio: float = Field(default=3.0, gt=0.0)
 
     @field_validator("rule")
     @classmethod

@@ -396,7 +396,8 @@ def test_focus_rates_count_whole_words_and_word_beginnings_per_100_words():
 
 
 def test_index_rule_combines_code_scores_and_focus():
-    t = StyleThresholds(focus_weight=1.0, focus_pivot=0.25, min_index=0.5, min_segments=5, min_share=0.05)
+    t = StyleThresholds(focus_weight=1.0, focus_pivot=0.25, min_index=0.5, min_segments=5, min_share=0.05,
+                        turn_weight=0.0)
     # codes balanced (0.2 vs 0.2); the focus decides: organisation words at the pivot → index 0
     even = analyse.StyleEvidence(0.2, 0.2, 9, (0, 0), casus_focus=3.95, netwerk_focus=0.95)
     assert analyse.style_index(even, t) == pytest.approx(0.0)
@@ -413,6 +414,44 @@ def test_index_rule_combines_code_scores_and_focus():
     # the evidence gates come first, whatever the index
     assert analyse.style_label(analyse.StyleEvidence(0.1, 0.3, 4), t) == "onbepaald"
     assert analyse.style_label(analyse.StyleEvidence(0.0, 0.04, 9, (0, 0), 0.0, 5.0), t) == "onbepaald"
+
+
+def test_turn_leanings_count_answers_not_words():
+    from pipeline.codebook import StyleFocus
+
+    focus = StyleFocus(casusgericht=["hij", "moeder"], netwerkgericht=["organisatie*", "afspra*"])
+    talk = pd.DataFrame({
+        "respondent_id": ["A", "A", "A", "A", "A", "B"],
+        "doc_id": ["d1", "d1", "d1", "d1", "d2", "d3"],
+        "turn_index": [2, 4, 4, 6, 2, 2],
+        "text": ["Hij belde, hij kwam, hij ging weer, en zijn moeder ook, hij en zij.",   # 4 hij + moeder: casus
+                 "Met de organisaties maakten we afspraken.",                              # one turn, two segments:
+                 "Hij was er niet bij.",                                                   # 2 netwerk vs 1 casus
+                 "Het regende.",                                                           # neither
+                 "Hij, hij, hij en zijn moeder, en de organisatie.",                       # 4 casus > 3 × 1: casus
+                 "Niets."],
+    })
+    leanings = analyse.turn_leanings(talk, focus, turn_ratio=3.0)
+    assert (leanings.loc["A", "casus_turns"], leanings.loc["A", "netwerk_turns"]) == (2, 1)
+    assert (leanings.loc["B", "casus_turns"], leanings.loc["B", "netwerk_turns"]) == (0, 0)
+    # with organisation words counting five-fold, the last turn leans netwerk
+    assert analyse.turn_leanings(talk, focus, turn_ratio=5.0).loc["A", "netwerk_turns"] == 2
+    assert analyse.turn_leanings(talk, None).empty
+
+
+def test_index_rule_adds_the_turn_term():
+    t = StyleThresholds(focus_weight=0.5, focus_pivot=0.25, turn_weight=0.5, turn_pivot=0.5, min_index=0.5)
+    # codes and words balanced; 7 casus answers against 3 netwerk: 0.5 × ln((3.5/7.5)/0.5) < 0
+    base = dict(casus_score=0.2, netwerk_score=0.2, n_coded=9, explicit=(0, 0), casus_focus=3.95, netwerk_focus=0.95)
+    mostly_person = analyse.StyleEvidence(**base, casus_turns=7, netwerk_turns=3)
+    assert analyse.style_index(mostly_person, t) == pytest.approx(0.5 * math.log((3.5 / 7.5) / 0.5))
+    # the same words spread over mostly organisational answers tip the call
+    answers_to_network = analyse.StyleEvidence(**base, casus_turns=2, netwerk_turns=12)
+    assert analyse.style_index(answers_to_network, t) == pytest.approx(0.5 * math.log((12.5 / 2.5) / 0.5))
+    assert analyse.style_label(answers_to_network, t) == "netwerkgericht"
+    assert analyse.style_label(mostly_person, t) == "onbepaald"
+    # turn_weight 0 leaves the session-2 index
+    assert analyse.style_index(answers_to_network, t.model_copy(update={"turn_weight": 0.0})) == pytest.approx(0.0)
 
 
 def test_style_rule_is_chosen_by_name_and_an_unknown_name_is_refused():
@@ -433,3 +472,4 @@ def test_respondents_table_carries_focus_and_index(coded, seg_meta):
     res = analyse.respondent_styles(coded, seg_meta, None, StyleThresholds(), style_focus=focus)
     assert list(res.columns) == list(columns.RESPONDENTS)
     assert res[["casus_focus", "netwerk_focus", "style_index"]].notna().all().all()
+    assert (res["casus_turns"] + res["netwerk_turns"] <= res["n_segments"]).all()
