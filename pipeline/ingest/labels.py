@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .roles import fold, is_role_label, role_from_label, speaker_key
+from .roles import fold, is_generic_label, is_role_label, role_from_label, speaker_key
 
 TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _LONG_TS = r"\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?"
@@ -604,6 +604,179 @@ def role_hint(c: Candidate) -> tuple[str, str] | None:
         value = re.sub(rf"\s*{_PAREN}$", "", value)
         return speaker_key(value), role
     return None
+
+
+# --- header lines that carry several fields ------------------------------------------------
+#
+# Typists and transcription tools write the interview's metadata on one line, often starting
+# with a role word: ``Respondent: Esther Schouten, procesregisseur. Interviewer: onderzoeker (I).
+# Duur: 58 min.``, ``Interviewer: SA | Respondent: R4 | Datum: 3 maart 2024``. The first label
+# makes such a line look like a turn; the further fields give it away.
+
+#: Keys of fields inside a header line: the metadata keys plus a few that only occur there.
+HEADER_KEYS = META_KEYS | frozenset("""
+aanwezig aanwezigen afwezig audio video legenda uitwerking uitgewerkt afgenomen interviewers respondenten
+geinterviewden sprekers spreker rol rollen functie functies
+""".split())
+#: Where one field of a header line ends and the next begins.
+_FIELD_BREAK = re.compile(r"\s*(?:\||¦|;|•|·|\t|\s[–—]\s|\s-{1,2}\s|(?<=[.!?])\s+|,\s+)\s*")
+_FIELD = re.compile(rf"(?P<key>[^\W\d_][\w.\-]*(?: [\w.\-]+){{0,2}}?)[ \t]*(?:{_PAREN})?[ \t]*:(?!\d)")
+_LEGEND = re.compile(r"(?P<code>[^\W_][\w.\-]{0,15}(?: \d{1,2})?)[ \t]*=[ \t]*(?P<role>[^\W\d_][\w\-]*)")
+_KEY_THEN_NUMBER = re.compile(r"(?P<key>[^\W\d_][\w\-]*)[ \t]+\d")
+#: Endings of Dutch job titles that follow a name in a header line (``Karin, wijkagent``).
+FUNCTION_ENDINGS = ("regisseur", "agent", "werker", "werkster", "coordinator", "verpleegkundige", "manager",
+                    "leider", "leidster", "onderzoeker", "adviseur", "consulent", "officier", "medewerker",
+                    "kundige", "rechter", "ambtenaar", "behandelaar", "begeleider", "hulpverlener")
+#: At most this many words on a header line (a spoken turn that reads the metadata out is longer).
+MAX_HEADER_WORDS = 40
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One ``Key: value`` (or ``code = role``) field found inside a line.
+
+    ``strong`` fields are unmistakable (a capitalised role word, speaker number or metadata
+    key followed by a colon, or a legend ``I = interviewer``); weak ones also occur in speech
+    (``duur 58 min``, ``respondent: ...`` in lower case).
+    """
+
+    key: str
+    value: str
+    strong: bool
+
+
+def _field_key_kind(key: str) -> str | None:
+    """``role`` for role words and speaker numbers, ``meta`` for metadata keys, else None."""
+    if is_role_label(key):
+        return "role"
+    words = fold(key).strip(" .").split()
+    return "meta" if words and words[0] in HEADER_KEYS else None
+
+
+def header_fields(text: str) -> list[HeaderField]:
+    """The fields inside ``text`` (the part of a line after its leading label).
+
+    Parameters
+    ----------
+    text : str
+        E.g. ``"Esther Schouten, procesregisseur. Interviewer: onderzoeker (I). Duur: 58 min."``.
+
+    Returns
+    -------
+    list of HeaderField
+        In order; the example gives ``Interviewer`` and ``Duur`` (both strong). A field must
+        start a segment of the line (after ``|``, ``;``, a sentence end, a comma, a dash), so
+        ``Nou, de respondent zei: ...`` holds none.
+    """
+    fields: list[HeaderField] = []
+    for segment in _FIELD_BREAK.split(text):
+        segment = segment.strip()
+        if not segment:
+            continue
+        m = _FIELD.match(segment)
+        if m and _field_key_kind(m.group("key")):
+            fields.append(HeaderField(m.group("key"), segment[m.end():].strip(), segment[0].isupper()))
+            continue
+        m = _LEGEND.match(segment)
+        if m and is_role_label(m.group("role")) and _field_key_kind(m.group("code")) != "meta":
+            fields.append(HeaderField(m.group("code"), m.group("role"), True))
+            continue
+        m = _KEY_THEN_NUMBER.match(segment)
+        if m and fold(m.group("key")) in HEADER_KEYS:
+            fields.append(HeaderField(m.group("key"), segment[m.end("key"):].strip(), False))
+    return fields
+
+
+def value_head(text: str) -> str:
+    """The first field value of a header line.
+
+    ``"Esther Schouten, procesregisseur."`` → ``"Esther Schouten"``; ``"onderzoeker (I)"`` →
+    ``"onderzoeker"``.
+    """
+    head = _FIELD_BREAK.split(text.strip(), maxsplit=1)[0]
+    return re.sub(rf"\s*{_PAREN}.*$", "", head).strip(" .:")
+
+
+def value_names_someone(text: str) -> bool:
+    """Does a header value start with a person, code or role (``Esther Schouten, ...``,
+    ``R4``, ``onderzoeker (I)``, ``[naam]``) rather than with speech (``Ja, eh, ...``)?"""
+    head = value_head(text)
+    words = head.split()
+    if not words or len(words) > 5:
+        return False
+    if re.fullmatch(r"\[[^\[\]]{1,30}\]|<[^<>]{1,30}>", head):
+        return True  # a placeholder such as ``[naam]`` or ``<respondent>``
+    if is_role_label(head):
+        return True
+    if len(words) <= 3 and role_from_label(words[-1]) and fold(words[0]) in ("de", "het", "een"):
+        return True  # ``de onderzoeker``
+    if fold(words[0]).strip(".") in STOPWORDS and fold(words[0]) not in SURNAME_PARTICLES:
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or fold(w) in TUSSENVOEGSELS for w in words):
+        return False
+    if _CODE.fullmatch(head.replace(" ", "")):
+        return True
+    content = [w for w in words if fold(w) not in TUSSENVOEGSELS and w[0].isalpha()]
+    if not content:
+        return False
+    if len(words) > 1:
+        return is_person_name(head) or not all(is_dutch_word(w) for w in content)
+    if not is_dutch_word(head):
+        return True
+    # A first name that is also a word (``Karin``, ``Mark``; the name lists even hold ``Super``
+    # and ``Mooi``) only counts when a function follows: ``Karin, procesregisseur``.
+    parts = _FIELD_BREAK.split(text.strip(), maxsplit=1)
+    after = parts[1].split()[:1] if len(parts) > 1 else []
+    return (head.casefold() in first_names() and bool(after)
+            and (is_role_label(after[0]) or fold(after[0]).strip(".,").endswith(FUNCTION_ENDINGS)))
+
+
+def is_metadata_line(c: Candidate) -> bool:
+    """Is the labelled line ``c`` a header line carrying several fields?
+
+    It is when, besides its label, it holds two unmistakable fields, or one and ``|``
+    separators, or any field after a value that names someone; and it reads like a header
+    (no question mark, at most :data:`MAX_HEADER_WORDS` words). ``Respondent: Esther Schouten,
+    procesregisseur. Interviewer: onderzoeker (I). Duur: 58 min.`` is one; ``R: Nou, de
+    respondent zei: ...`` is not.
+    """
+    text = c.text
+    if not c.sep or "?" in text or len(text.split()) > MAX_HEADER_WORDS:
+        return False
+    fields = header_fields(text)
+    if not fields:
+        return False
+    strong = sum(f.strong for f in fields)
+    return strong >= 2 or (strong >= 1 and "|" in text) or value_names_someone(text)
+
+
+def label_form(label: str) -> str:
+    """The label vocabulary a label belongs to: ``code`` (``I``, ``R6``, ``INT``, ``Int.``,
+    ``KB``), ``role`` (``Interviewer``, ``Geïnterviewde``), ``generic`` (``Spreker 1``) or
+    ``name`` (``Fatima``, ``Mark de Vries``)."""
+    plain = re.sub(rf"\s*{_PAREN}$", "", label).strip()
+    if is_generic_label(plain):
+        return "generic"
+    compact = plain.replace(" ", "").rstrip(".")
+    if len(compact) <= 4 and (is_role_label(plain) or _CODE.fullmatch(compact)):
+        return "code"
+    return "role" if is_role_label(plain) else "name"
+
+
+def field_hints(c: Candidate) -> dict[str, str]:
+    """Speaker key → role from a header line's role fields: ``Respondent: Esther Schouten, ...``
+    gives ``esther schouten`` and ``esther`` → ``respondent``."""
+    hints: dict[str, str] = {}
+    pairs = [(c.label, c.text)] + [(f.key, f.value) for f in header_fields(c.text)]
+    for key, value in pairs:
+        role = role_from_label(key)
+        head = value_head(value)
+        # ``onderzoeker (I)``, ``[naam]``: the value names a role or hides the name; no speaker key.
+        if (role and head and value_names_someone(value) and not is_role_label(head)
+                and head[0] not in "[<" and head.split()[0] not in ("de", "het", "een")):
+            hints.setdefault(speaker_key(head), role)
+            hints.setdefault(speaker_key(head.split()[0]), role)
+    return hints
 
 
 def clean_text(text: str) -> str:

@@ -4,8 +4,9 @@ Every line-based reader (.docx paragraphs, .txt/.md lines, subtitle cue lines) h
 :class:`SourceLine` to :func:`build_turns`, which
 
 - judges the speaker labels of the whole document at once (:func:`labels.decide`);
-- keeps the title, metadata lines (``Datum:``, ``Transcriptie: ...``) and other lines before the
-  first turn — and closing lines such as ``Einde interview`` after the last — out of the turns;
+- keeps the title, metadata lines (``Datum:``, ``Transcriptie: ...``, also those that start
+  with a role word: ``Respondent: E. S., procesregisseur. Duur: 58 min.``) and other lines
+  before the first turn — and closing lines such as ``Einde interview`` after the last — out of the turns;
 - attaches lines without a label to the previous turn (continuation paragraphs);
 - normalises the turn text: NFC, whitespace inside a line collapsed to single spaces, lines of a
   turn joined by ``joiner`` (``"\\n"`` for paragraphs, ``" "`` for subtitle cues).
@@ -79,42 +80,73 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -> tuple[set[int], dict[str, str]]:
-    """Label lines before the first turn that belong to the header (``Interviewer: SA``).
+def _foreign_vocabulary(c: L.Candidate, dialogue: list[L.Candidate], counts: Counter) -> bool:
+    """A one-off label in another label vocabulary than the dialogue's (``Respondent: Esther
+    Schouten, procesregisseur`` above an ``I:``/``R:`` dialogue), followed by a value that names
+    someone rather than by speech."""
+    if counts[c.key] != 1 or not c.sep or "?" in c.text or len(c.text.split()) > L.MAX_HEADER_WORDS:
+        return False
+    recurring = Counter(d.key for d in dialogue)
+    forms = {L.label_form(d.label) for d in dialogue if recurring[d.key] >= 2}
+    return bool(forms) and L.label_form(c.label) not in forms and L.value_names_someone(c.text)
 
-    Such a line is header when its label is a role word, its value is short and name-like, and
-    either the group of lines it stands in (no blank line between) holds metadata lines and
-    the interview starts after the group, or the next line is a metadata line, or its value
-    names a speaker who speaks later on.
+
+def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -> tuple[set[int], dict[str, str]]:
+    """Label lines before the first turn that belong to the header.
+
+    Two kinds of line qualify, in the run of labelled lines before the dialogue:
+
+    - ``Interviewer: SA``: a role word with a short, name-like value, when the group of lines it
+      stands in (no blank line between) holds metadata lines (``Datum: ...`` or the kind
+      below) and the interview starts after the group, or the next line is a metadata line,
+      or its value names a speaker who speaks later on;
+    - a metadata line that only starts like a turn (:func:`labels.is_metadata_line`: several
+      fields such as ``Respondent: ... Interviewer: ... Duur: 58 min.``), or a one-off label in
+      another label vocabulary than the dialogue uses (``Respondent: Esther Schouten,
+      procesregisseur`` above ``I:``/``R:`` turns). These need a dialogue of at least two
+      turns after them.
+
+    The first labelled line that qualifies for neither starts the dialogue.
     """
     header: set[int] = set()
     hints: dict[str, str] = {}
     idx = [i for i, c in enumerate(accepted) if c is not None]
-    later_keys = Counter(accepted[i].key for i in idx)
-    for i in idx:
+    counts = Counter(accepted[i].key for i in idx)
+    later_keys = Counter(counts)
+    for n, i in enumerate(idx):
         c = accepted[i]
-        if not (role_from_label(c.label) and c.sep in (":", "\t") and L.header_value_is_name(c.text)):
-            break
-        g0, g1 = i, i
-        while g0 > 0 and lines[g0 - 1].text.strip():
-            g0 -= 1
-        while g1 + 1 < len(lines) and lines[g1 + 1].text.strip():
-            g1 += 1
-        group_meta = any(L.is_meta_line(lines[j].text) for j in range(g0, g1 + 1))
-        later = any(accepted[j] is not None for j in range(g1 + 1, len(lines)))
-        next_meta = i + 1 <= g1 and L.is_meta_line(lines[i + 1].text)
-        value = _norm(c.text)
-        value_keys = {speaker_key(value), speaker_key(value.split()[0])}
-        names_later = any(k in later_keys and k != c.key for k in value_keys)
-        if (group_meta and later) or next_meta or names_later:
+        if role_from_label(c.label) and c.sep in (":", "\t") and L.header_value_is_name(c.text):
+            g0, g1 = i, i
+            while g0 > 0 and lines[g0 - 1].text.strip():
+                g0 -= 1
+            while g1 + 1 < len(lines) and lines[g1 + 1].text.strip():
+                g1 += 1
+            # A metadata line that starts with a role word (``Respondent: ..., Duur: 58 min.``)
+            # marks the group as header as much as a ``Datum:`` line does.
+            group_meta = any(L.is_meta_line(lines[j].text)
+                             or (j != i and accepted[j] is not None and L.is_metadata_line(accepted[j]))
+                             for j in range(g0, g1 + 1))
+            later = any(accepted[j] is not None for j in range(g1 + 1, len(lines)))
+            next_meta = i + 1 <= g1 and L.is_meta_line(lines[i + 1].text)
+            value = _norm(c.text)
+            value_keys = {speaker_key(value), speaker_key(value.split()[0])}
+            names_later = any(k in later_keys and k != c.key for k in value_keys)
+            if (group_meta and later) or next_meta or names_later:
+                header.add(i)
+                later_keys[c.key] -= 1
+                hint = L.role_hint(c)
+                if hint:
+                    hints[hint[0]] = hint[1]
+                    hints.setdefault(speaker_key(value.split()[0]), hint[1])
+                continue
+        dialogue = [accepted[j] for j in idx[n + 1:]]
+        if len(dialogue) >= 2 and (L.is_metadata_line(c) or _foreign_vocabulary(c, dialogue, counts)):
             header.add(i)
             later_keys[c.key] -= 1
-            hint = L.role_hint(c)
-            if hint:
-                hints[hint[0]] = hint[1]
-                hints.setdefault(speaker_key(value.split()[0]), hint[1])
-        else:
-            break
+            for key, role in L.field_hints(c).items():
+                hints.setdefault(key, role)
+            continue
+        break
     return header, hints
 
 

@@ -1,0 +1,265 @@
+"""Header lines that look like turns: several ``Label:`` fields on one line, metadata keys, or a
+label from another vocabulary than the dialogue's, before the first real turn.
+
+The blind style set E showed the problem (``be04.txt``: ``Respondent: <name>, procesregisseur.
+Interviewer: onderzoeker (I). Duur: 58 min.`` above an ``I:``/``R:`` dialogue was read as a
+respondent turn, which shifted every turn number of the document).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.ingest import labels as L
+from pipeline.ingest import read_transcript
+from pipeline.ingest.text import text_lines
+from pipeline.ingest.turns import build_turns
+
+FIX = Path(__file__).parent / "fixtures" / "ingest_headers"
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def triples(doc):
+    return [(t.speaker, t.role, t.text) for t in doc.turns]
+
+
+def speakers_and_texts(text: str) -> list[tuple[str, str]]:
+    return [(t.speaker, t.text) for t in build_turns(text_lines(text)).turns]
+
+
+# --- fixture files ---------------------------------------------------------------------------
+
+def test_fields_line_above_code_dialogue_cp1252_crlf():
+    doc = read_transcript(FIX / "fields_cp1252_crlf.txt")
+    assert doc.encoding == "cp1252"
+    assert doc.header == [
+        "Transcriptie interview 9 – MDA++ Gooi en Vechtstreek – 14-05-2024",
+        "Respondent: Anouk Veldkamp, procesregisseur. Interviewer: onderzoeker (I). Duur: 47 min."]
+    assert triples(doc) == [
+        ("I", "interviewer", "Oké, de opname loopt. Anouk, wat doe je precies?"),
+        # A real turn that quotes a "label" stays a turn.
+        ("R", "respondent", "Nou, de respondent zei: zo gaat dat niet. Eh, nee, dat zei ik zelf. "
+                            "Ik ben procesregisseur."),
+        ("I", "interviewer", "En hoe lang al?"),
+        ("R", "respondent", "Drie jaar. Daarvoor Veilig Thuis – vijf jaar, één team."),
+    ]
+    assert doc.turns[0].location == "line 4"
+    assert "Veldkamp" not in doc.text
+
+
+def test_pipe_separated_fields_in_the_dialogues_own_vocabulary():
+    doc = read_transcript(FIX / "pipe_fields.txt")
+    assert doc.header == ["Interviewer: Sanne de Wit | Respondent: Mark Jansen | Datum: 3 maart 2024 "
+                          "| Locatie: Amsterdam"]
+    assert [(t.speaker, t.role) for t in doc.turns] == [
+        ("Interviewer", "interviewer"), ("Respondent", "respondent")] * 2
+    assert doc.turns[0].text == "Fijn dat je er bent. Wat is je functie?"
+
+
+def test_legend_and_attendance_lines_and_a_metadata_word_inside_a_turn():
+    doc = read_transcript(FIX / "legend_deelnemers.txt")
+    assert doc.header == ["Interview 12 – regie Top400", "Deelnemers: I = interviewer, R = respondent",
+                          "Aanwezig: onderzoeker, respondent en een notulist", "Opname: 1 maart 2024, 52 min"]
+    assert [t.speaker for t in doc.turns] == ["I", "R", "I", "R"]
+    assert doc.turns[1].text.startswith("Ik ben regisseur. Datum: dat weet ik niet meer precies")
+
+
+def test_bold_fields_name_the_roles_of_speakers_labelled_by_first_name():
+    doc = read_transcript(FIX / "bold_fields_named.md")
+    assert doc.header == ["Gesprek regie Zuidoost", "Interviewer: Sanne de Wit, Respondent: Karin Bos, wijkagent"]
+    assert [(t.speaker, t.role) for t in doc.turns] == [
+        ("Sanne", "interviewer"), ("Karin", "respondent"), ("Sanne", "interviewer"), ("Karin", "respondent")]
+    # The roles come from the header line, not from guessing who asks the questions.
+    assert doc.role_method == "label"
+
+
+def test_a_name_line_grouped_with_a_fields_line_is_header_too():
+    doc = read_transcript(FIX / "two_header_lines.txt")
+    assert doc.header == ["Interviewer: Sanne de Wit (SW)",
+                          "Respondent: Mark Jansen, regisseur Top600. Datum: 3-3-2024."]
+    assert [t.text for t in doc.turns] == ["Hoe begon die casus?", "Met een melding van de wijkagent.",
+                                           "En toen?", "Toen zijn we om tafel gegaan."]
+
+
+def test_word_document_with_a_fields_paragraph(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Interview 3 – procesregie")
+    document.add_paragraph("Interviewer: SA | Respondent: R4 | Datum: 3 maart 2024 | Duur: 51 min")
+    for label, text in [("I:", "Hoe begon het?"), ("R:", "Met een melding."), ("I:", "Van wie?"),
+                        ("R:", "Van de school.")]:
+        para = document.add_paragraph()
+        para.add_run(label).bold = True
+        para.add_run(" " + text)
+    path = tmp_path / "R4.docx"
+    document.save(path)
+    doc = read_transcript(path)
+    assert doc.header == ["Interview 3 – procesregie",
+                          "Interviewer: SA | Respondent: R4 | Datum: 3 maart 2024 | Duur: 51 min"]
+    assert triples(doc) == [("I", "interviewer", "Hoe begon het?"), ("R", "respondent", "Met een melding."),
+                            ("I", "interviewer", "Van wie?"), ("R", "respondent", "Van de school.")]
+
+
+def test_header_name_is_not_in_turns_and_is_pseudonymised():
+    from pipeline.privacy import Pseudonymiser
+
+    doc = read_transcript(FIX / "fields_cp1252_crlf.txt")
+    assert not any("Veldkamp" in t.text or "Veldkamp" in t.speaker for t in doc.turns)
+    out = Pseudonymiser().fit_transform([doc])[0]
+    assert not any("Veldkamp" in line or "Anouk" in line for line in out.header)
+    assert "Anouk" not in out.turns[0].text
+    # The full name in the header and the first name in the turn are the same person.
+    name_in_header = re.search(r"\[PERSOON-\d+\]", out.header[1]).group(0)
+    assert name_in_header in out.turns[0].text
+
+
+# --- the blind set's file itself -------------------------------------------------------------
+
+def _readme_respondent_turns(readme: Path, doc_id: str) -> int:
+    for line in readme.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == doc_id:
+            return int(cells[-1])
+    raise AssertionError(f"{doc_id} not in {readme}")
+
+
+@pytest.mark.skipif(not (DATA / "styleset_e" / "transcripts" / "be04.txt").is_file(), reason="style set E absent")
+def test_styleset_e_be04_turns_match_its_readme_and_orientation():
+    base = DATA / "styleset_e"
+    doc = read_transcript(base / "transcripts" / "be04.txt")
+    assert doc.header[1].startswith("Respondent: ") and doc.header[1].endswith("Duur: 58 min.")
+    assert doc.turns[0].speaker == "I"
+    assert sum(t.role == "respondent" for t in doc.turns) == _readme_respondent_turns(base / "README.md", "be04")
+    with open(base / "orientation.csv", encoding="utf-8") as fh:
+        indices = [int(r["turn_index"]) for r in csv.DictReader(fh) if r["doc_id"] == "be04"]
+    assert indices and all(doc.turns[i - 1].role == "respondent" for i in indices)
+
+
+# --- real turns that must stay turns ---------------------------------------------------------
+
+DIALOGUE = "\nI: Dank je. Hoe lang doe je dit al?\nR: Een jaar of vier.\nI: En bevalt het?\nR: Meestal wel.\n"
+
+
+@pytest.mark.parametrize("first", [
+    "R: Nou, de respondent zei: dat kan zo niet langer.",
+    "R: Ja, datum 3 maart was het, geloof ik.",
+    "I: Goed. Respondent: Esther, procesregisseur. Datum: vandaag. Klopt dat?",
+    "I: Goed. Interviewer: dat ben ik vandaag, en Datum: dat is vandaag.",
+])
+def test_first_turns_with_label_like_words_stay_turns(first):
+    got = speakers_and_texts("Interview 4\n\n" + first + "\n" + DIALOGUE)
+    label, text = first.split(": ", 1)
+    assert got[0] == (label, text)
+    assert len(got) == 5
+
+
+@pytest.mark.parametrize("first", [
+    "Interviewer: Goedemorgen, fijn dat je mee wilt doen.",
+    "Interviewer: Super, dan beginnen we maar.",
+    "Respondent: Mooi. Zal ik beginnen?",
+    "Interviewer: Esther, kun je jezelf voorstellen?",
+])
+def test_a_one_off_label_in_another_vocabulary_is_a_turn_when_it_is_speech(first):
+    got = speakers_and_texts(first + "\n" + DIALOGUE)
+    assert got[0] == tuple(first.split(": ", 1))
+    assert len(got) == 5
+
+
+def test_a_fields_line_without_a_dialogue_after_it_stays_a_turn():
+    got = speakers_and_texts("Respondent: Esther Schouten, procesregisseur. Duur: 58 min.\nI: Dank je.\n")
+    assert [s for s, _ in got] == ["Respondent", "I"]
+
+
+def test_a_one_off_label_in_another_vocabulary_is_header_when_it_names_someone():
+    parsed = build_turns(text_lines("Respondent: Esther Schouten (MDA++)\n" + DIALOGUE))
+    assert parsed.header == ["Respondent: Esther Schouten (MDA++)"]
+    assert [t.speaker for t in parsed.turns] == ["I", "R", "I", "R"]
+    assert parsed.hints["esther"] == "respondent"
+
+
+# --- the helpers ------------------------------------------------------------------------------
+
+def test_header_fields():
+    fields = L.header_fields("Esther Schouten, procesregisseur. Interviewer: onderzoeker (I). Duur: 58 min.")
+    assert [(f.key, f.value, f.strong) for f in fields] == [
+        ("Interviewer", "onderzoeker (I).", True), ("Duur", "58 min.", True)]
+    assert [(f.key, f.value) for f in L.header_fields("I = interviewer, R = respondent")] == [
+        ("I", "interviewer"), ("R", "respondent")]
+    assert L.header_fields("Nou, de respondent zei: zo gaat dat niet.") == []
+    assert L.header_fields("Om 10:30 zaten we bij elkaar.") == []
+    weak = L.header_fields("Ja, duur 58 min, respondent: ik.")
+    assert [f.strong for f in weak] == [False, False]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Esther Schouten, procesregisseur.", True), ("SA", True), ("R4", True), ("[naam verwijderd]", True),
+    ("onderzoeker (I)", True), ("Karin, procesregisseur", True), ("De Vries, wijkagent", True),
+    ("Nou, de respondent zei: ja", False), ("Goedemorgen, fijn dat je er bent.", False),
+    ("Super, dan beginnen we.", False), ("Karin", False), ("Ja. Eh, ik werk hier vier jaar.", False),
+])
+def test_value_names_someone(value, expected):
+    assert L.value_names_someone(value) is expected
+
+
+@pytest.mark.parametrize("label, form", [
+    ("I", "code"), ("R6", "code"), ("INT", "code"), ("Int.", "code"), ("KB", "code"),
+    ("Interviewer", "role"), ("Geïnterviewde", "role"), ("Interviewer (SA)", "role"),
+    ("Spreker 1", "generic"), ("Fatima", "name"), ("Mark de Vries", "name"),
+])
+def test_label_form(label, form):
+    assert L.label_form(label) == form
+
+
+# --- property: header variants above generated dialogues --------------------------------------
+
+NAMES = ["Esther Schouten", "Mark de Vries", "Anouk Veldkamp", "Karin Bos", "Sanne de Wit"]
+HEADER_LINES = [
+    "Respondent: {r}, procesregisseur. Interviewer: onderzoeker (I). Duur: 58 min.",
+    "Interviewer: {i} | Respondent: {r} | Datum: 3 maart 2024",
+    "Interviewer: {i}, Respondent: {r}, Locatie: Utrecht",
+    "Respondent: {r} (wijkagent) – Datum: 12-04-2024 – Duur: 40 min",
+    "Deelnemers: I = interviewer, R = respondent",
+    "Aanwezig: {i} (interviewer) en {r} (respondent)",
+    "Transcriptie: letterlijk. Interviewer: {i}.",
+    "Interviewer: {i} | Respondent: {r} | Opname: 2024-03-01 10:30",
+]
+SPEAKERS = [("I", "R"), ("Interviewer", "Respondent"), ("INT", "R6"), ("Int.", "R"),
+            ("Spreker 1", "Spreker 2"), ("Onderzoeker", "Geïnterviewde"), ("Lotte", "Fatima")]
+OPENERS = ["Nou, de respondent zei: zo gaat dat niet.", "Ja, datum: geen idee meer.",
+           "Goed. Interviewer: dat ben ik vandaag.", "Oké, de opname loopt.", "Ik zei: dat kan niet."]
+WORDS = "casus wijkagent overleg moeder school plan afspraak partners regie netwerk zorg politie".split()
+
+
+@st.composite
+def headed_transcript(draw):
+    i_name, r_name = draw(st.permutations(NAMES))[:2]
+    head = draw(st.lists(st.sampled_from(HEADER_LINES), min_size=1, max_size=3, unique=True))
+    head = [h.format(i=i_name, r=r_name) for h in head]
+    if draw(st.booleans()):
+        head.insert(0, "Interview 7 – regie Top400")
+    speakers = draw(st.sampled_from(SPEAKERS))
+    turns = []
+    for k in range(draw(st.integers(min_value=3, max_value=6))):
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+        text = "Dat ging over " + " ".join(words) + draw(st.sampled_from([".", "?", "!"]))
+        if k == 0:
+            text = draw(st.sampled_from(OPENERS)) + " " + text
+        turns.append((speakers[k % 2], text))
+    sep = draw(st.sampled_from(["\n", "\n\n"]))
+    body = sep.join(f"{s}: {t}" for s, t in turns)
+    return "\n".join(head) + "\n\n" + body + "\n", head, turns
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(headed_transcript())
+def test_header_variants_never_become_turns(case):
+    text, head, turns = case
+    parsed = build_turns(text_lines(text))
+    assert [(t.speaker, t.text) for t in parsed.turns] == turns
+    assert parsed.header == head
