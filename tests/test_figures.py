@@ -160,6 +160,7 @@ def _analyse(codings, segments, documents, book):
         resp.append({"respondent_id": doc_id, "style": style, "casus_score": casus, "netwerk_score": netwerk,
                      "n_segments": int(n), "evidence": ";".join(ev), "casus_focus": 3.0 - 2 * netwerk,
                      "netwerk_focus": 0.5 + 2 * netwerk, "style_index": float(np.log((netwerk + 0.02) / (casus + 0.02))),
+                     "casus_turns": int(round(casus * n)), "netwerk_turns": int(round(netwerk * n)),
                      "organisatie": "Zorg- en Veiligheidshuis"})
     return pd.DataFrame(summary), by_resp, cooc, pd.DataFrame(resp)
 
