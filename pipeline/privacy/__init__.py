@@ -8,8 +8,9 @@ Used by :func:`pipeline.run.run_study`::
     leaks = p.check_leaks(out_dir)          # [{file, line_or_part, type, pseudonym}, ...]
 
 Detection is deduce (offline Dutch de-identification) plus pattern detectors for what it misses in
-interviews (:mod:`.patterns`), speaker-label names and name linking (:mod:`.names`); the
-allow-list (``codebook/allow_list.yaml``) keeps organisations, programmes, roles and cited authors.
+interviews (:mod:`.patterns`), places behind organisations' names and small named organisations
+(:mod:`.organisations`), speaker-label names and name linking (:mod:`.names`); the allow-list
+(``codebook/allow_list.yaml``) keeps organisations, programmes, roles and cited authors.
 """
 from .allow_list import AllowList, load_allow_list
 from .engine import DeduceEngine, cache_dir, get_deduce

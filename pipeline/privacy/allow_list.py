@@ -150,6 +150,35 @@ class AllowList:
                 forms.extend([article.group(0).lower() + rest, rest])
         return _compile(forms, 0)
 
+    @cached_property
+    def _organisation_patterns(self) -> tuple[re.Pattern | None, re.Pattern | None]:
+        phrases = list(self.organisations) + list(self.programmes)
+        return (_compile([p for p in phrases if _is_acronym(p)], 0),
+                _compile([p for p in phrases if not _is_acronym(p)], re.IGNORECASE))
+
+    def organisation_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of allow-listed organisations and programmes in ``text``, sorted.
+
+        Where two entries overlap the longer one is kept ("Zorg- en Veiligheidshuis" rather
+        than "Veiligheidshuis"). Used to find what follows an organisation's generic name: a
+        region or place ("Veilig Thuis Fryslân", "Politie Midden-Nederland").
+
+        Returns
+        -------
+        list of (start, end)
+            End-exclusive code-point offsets, not overlapping.
+        """
+        spans = sorted((m.span() for pattern in self._organisation_patterns if pattern is not None
+                        for m in pattern.finditer(text)), key=lambda se: (se[0], -se[1]))
+        out: list[tuple[int, int]] = []
+        for s, e in spans:
+            if out and s < out[-1][1]:
+                if e > out[-1][1] and e - s > out[-1][1] - out[-1][0]:
+                    out[-1] = (s, e)
+                continue
+            out.append((s, e))
+        return out
+
     def protected_spans(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of ``text`` covered by allow-listed phrases, sorted, merged.
 

@@ -272,13 +272,32 @@ def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
             if allow_list is not None and allow_list.contains(form):
                 continue
             single = " " not in form
-            if single and form.isalpha() and lexicon.is_plain_word(form):
+            if single and form.isalpha() and lexicon.is_plain_word(form) and not (
+                    kind == "LOCATIE" and form[:1].isupper() and lexicon.is_place_name(form)):
+                continue  # a listed place that is also a word ("Zwolle", "Zeeland") is searched capitalised
+            if kind != "PERSOON" and _ordinary_phrase(form):
+                # "De Vuist" (a boxing school) is "met de vuist" in any other sentence: search the
+                # name as written, with its article in either case.
+                article, _, rest = form.partition(" ")
+                for variant in ([article.lower() + " " + rest, article.capitalize() + " " + rest]
+                                if article.casefold() in _ARTICLES else [form]):
+                    rows.setdefault(_fold(form) + "\0" + variant, (variant, pseudonym, kind, True))
                 continue
             case_sensitive = single and form.isalpha() and lexicon.is_dictionary_word(form)
             rows[_fold(form)] = (form, pseudonym, kind, case_sensitive)
     frame = pd.DataFrame(sorted(rows.values(), key=lambda r: (r[1], r[0])),
                          columns=["identifier", "pseudonym", "type", "case_sensitive"])
     return frame
+
+
+_ARTICLES = ("de", "het", "'t", "’t")
+
+
+def _ordinary_phrase(form: str) -> bool:
+    """A name of several words that are all ordinary words, the last one capitalised ("De Vuist")."""
+    words = form.split()
+    return (len(words) > 1 and words[-1][:1].isupper()
+            and all(w.replace("'", "").replace("’", "").isalpha() and lexicon.is_dictionary_word(w) for w in words))
 
 
 def without_public(identifiers: pd.DataFrame, files: list[Path]) -> tuple[pd.DataFrame, int]:

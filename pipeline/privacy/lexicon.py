@@ -120,7 +120,28 @@ def _street_names() -> frozenset[str]:
 
 def is_street_name(phrase: str) -> bool:
     """Whether ``phrase`` is on deduce's list of Dutch street names (any case)."""
-    return " ".join(phrase.split()).casefold() in _street_names()
+    return " ".join(phrase.replace("’", "'").split()).casefold() in _street_names()
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """deduce's lists of residences, municipalities, regions and provinces, case-folded."""
+    with _LOCK:
+        from .engine import import_deduce
+
+        import_deduce()
+        from deduce.deduce import _LOOKUP_LIST_PATH
+        from deduce.lookup_structs import load_raw_itemsets
+
+        raw = load_raw_itemsets(base_path=_LOOKUP_LIST_PATH, subdirs=["locations/lst_placename"])
+    return frozenset(" ".join(w.split()).casefold() for w in raw["placename"])
+
+
+def is_place_name(phrase: str) -> bool:
+    """Whether ``phrase`` is on deduce's list of Dutch places and regions ("Zwolle", "Twente",
+    "Den Haag", "Noord-Limburg"). Many are ordinary words too ("Best", "Plein", "Noord"): a
+    caller needs a context that makes the phrase a name."""
+    return " ".join(phrase.split()).casefold() in _place_names()
 
 
 def is_common_word(word: str) -> bool:

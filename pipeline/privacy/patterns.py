@@ -297,7 +297,10 @@ register_regex(
     group="addr", check=_context_address_ok,
 )
 
-_STREET_CANDIDATE = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|van|de|der|den|op|aan|ter|ten|te|in)){1,4}(?![\w-])")
+#: A number as part of a street's name: "Plein '40-'45", "Laan 1940-1945", "Plein 1813".
+_STREET_NUMBER = r"['’]?\d{2,4}(?:\s?[-–]\s?['’]?\d{2,4})?"
+_STREET_CANDIDATE = re.compile(r"(?<![\w'’-])[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-ZÀ-Þ][\w'’-]+|van|de|der|den|op|aan|ter|ten|te|in"
+                               rf"|{_STREET_NUMBER}(?![\w'’-]))){{1,4}}(?![\w-])")
 
 
 @register("street_list")
@@ -316,12 +319,21 @@ def _listed_streets(text: str, allow_list: AllowList) -> Iterable[Detection]:
             for j in range(len(toks), i + 1, -1):
                 s, e = m.start() + toks[i][0], m.start() + toks[j - 1][1]
                 phrase = text[s:e]
-                if phrase[:1].isupper() and phrase.split()[-1][:1].isupper() and is_street_name(phrase) \
+                last = phrase.split()[-1]
+                if phrase[:1].isupper() and (last[:1].isupper() or last[-1:].isdigit()) and is_street_name(phrase) \
                         and not allow_list.contains(phrase):
                     yield Detection(s, e, "LOCATIE", "pattern:street_list", 7)
                     i = j - 1
                     break
             i += 1
+
+# A square or street named after years, on the street list or not: "Plein '40-'45", "Laan 1940-1945".
+register_regex(
+    "street_years", "LOCATIE",
+    r"(?<![\w-])(?:[A-Z][\w'’-]*\s+){0,2}(?:Plein|Laan|Straat|Weg|Park|Kade|Hof|Singel|Brug|Dreef|Pad|Markt)"
+    r"\s+(?:['’]\d{2}\s?[-–]\s?['’]\d{2}|(?:1[89]|20)\d{2}\s?[-–]\s?(?:(?:1[89]|20)\d{2}|\d{2}))(?![\w'’-])",
+    priority=PRIORITY["LOCATIE"],
+)
 
 # ---------------------------------------------------------------------------- dates
 _ORDINAL_NOUNS = (r"(?:verdieping|etage|plaats|keer|klas|graad|poging|ronde|rij|lijn|fase|stap|helft"
@@ -387,6 +399,22 @@ register_regex(
 )
 
 # ---------------------------------------------------------------------------- institutions
+#: What follows "school", "club", ... without being its name: a subject or language ("op school
+#: Engels"), a weekday or month ("na school dinsdag").
+_SUBJECTS = re.compile(
+    r"(?i)^(?:engels|frans|duits|nederlands|arabisch|turks|spaans|italiaans|berbers|tamazight|pools"
+    r"|russisch|chinees|latijn|grieks|wiskunde|rekenen|taal|lezen|schrijven|geschiedenis|aardrijkskunde"
+    r"|biologie|scheikunde|natuurkunde|economie|gym|gymnastiek|tekenen|muziek|godsdienst|islam|koran"
+    r"|maatschappijleer|informatica|techniek|zorg|sport)$")
+
+
+def not_an_organisation_name(name: str) -> bool:
+    """Whether the first word of a name after an organisation noun is a subject, weekday or month."""
+    first = next((w for w in name.split() if w[:1].isupper()), "")
+    first = first.strip(".,;:!?'’")
+    return bool(_SUBJECTS.match(first) or re.fullmatch(rf"(?i){MONTHS}|{WEEKDAYS}", first))
+
+
 register_regex(
     "named_school", "INSTELLING",
     r"(?i:\b(?:basisschool|school|scholengemeenschap|praktijkschool|kinderdagverblijf|buurthuis"
@@ -395,7 +423,7 @@ register_regex(
     r"|polikliniek|kliniek|verpleeghuis|verzorgingshuis|woonzorgcentrum|zorgcentrum|wijkcentrum"
     r"|buurtcentrum|gevangenis|jeugdinrichting|penitentiaire\s+inrichting)\s+)"
     r"((?:(?:de|het|'t|De|Het)\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})",
-    group=1, check=lambda m, text, al: not al.contains(m.group(1)),
+    group=1, check=lambda m, text, al: not al.contains(m.group(1)) and not not_an_organisation_name(m.group(1)),
 )
 # "De Kleine Prins, een basisschool in ..."
 register_regex(
@@ -659,3 +687,7 @@ def detect_patterns(text: str, allow_list: AllowList) -> list[Detection]:
     for name in sorted(DETECTORS):
         found.extend(DETECTORS[name](text, allow_list))
     return found
+
+
+# Organisation detectors live in their own module; importing it registers them here.
+from . import organisations as _organisations  # noqa: E402,F401  (registers its detectors)

@@ -22,6 +22,7 @@ from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address
                     parse_person, sentence_start, split_sentences, trim_person, trim_place)
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
+from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_generic_organisation_word
 from .patterns import detect_patterns
 
 logger = logging.getLogger(__name__)
@@ -33,13 +34,15 @@ TYPES = ("PERSOON", "LOCATIE", "ADRES", "POSTCODE", "INSTELLING", "DATUM", "LEEF
 _NAMED = {"PERSOON", "LOCATIE", "INSTELLING"}
 _PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
 _CONTEXT = 40
+#: Types whose every mention is replaced once one is detected (persons have their own linking).
+_PROPAGATED = ("LOCATIE", "INSTELLING")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
 #: Detectors that may take an ordinary word for a name because of its context.
 _LEXICAL_SOURCES = {"pattern:place_word", "pattern:name_context"}
 #: Detectors whose context proves a name ("basisschool De Regenboog", "Gezondheidscentrum Lunetten").
 _CONTEXT_SOURCES = {"pattern:named_school", "pattern:named_before_school", "pattern:school_name",
-                    "pattern:place_word", "pattern:place_phrase", "pattern:street_list"}
+                    "pattern:place_word", "pattern:place_phrase", "pattern:street_list"} | CONTEXT_SOURCES
 
 
 @dataclass
@@ -120,6 +123,18 @@ def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[
                 nxt.append((te, e))
         pieces = nxt
     return pieces
+
+
+def _listed_place(det: Detection, text: str, start: int, end: int) -> bool:
+    """A place of deduce's that its place list has and the Dutch word list also knows ("Zwolle").
+
+    Inside a sentence such a word is a place unless the study also writes it in lower case (then
+    it is the ordinary word, like "in de Baarsjes"); at a sentence start ("Leg het vast") only when
+    it is a place elsewhere in the study (:meth:`Pseudonymiser._propagate_places`).
+    """
+    word = text[start:end].strip()
+    return (det.type == "LOCATIE" and det.source.startswith("deduce") and " " not in word
+            and word[:1].isupper() and not sentence_start(text, start) and lexicon.is_place_name(word))
 
 
 def _addressable(word: str, allow_list: AllowList) -> bool:
@@ -203,6 +218,7 @@ class Pseudonymiser:
         self._counters = {t: 0 for t in TYPES}
         self._units: dict[tuple, _Unit] = {}
         self._originals: dict[tuple[str, str], set[str]] = {}
+        self._place_forms: dict[str, tuple[str, str, str]] = {}  # folded form → (form, entity, type)
         self._analyse(documents)
         return self
 
@@ -254,7 +270,13 @@ class Pseudonymiser:
         spans: list[_Span] = []
         for det in order:
             if det.type in _NAMED:
-                pieces = _subtract(det.start, det.end, taken + protected)
+                shield = protected
+                if det.source in NAMES_OVER_ALLOW_LIST:
+                    # "Fighting Spirit": an allow-listed word inside a club's name does not protect it.
+                    shield = [(ps, pe) for ps, pe in protected if not (det.start < ps and pe <= det.end)]
+                pieces = _subtract(det.start, det.end, taken + shield)
+                if pieces != [(det.start, det.end)]:
+                    pieces = [(s, e) for s, e in pieces if not is_generic_organisation_word(text[s:e])]
             else:
                 pieces = _subtract(det.start, det.end, taken)
                 if pieces != [(det.start, det.end)]:
@@ -265,7 +287,8 @@ class Pseudonymiser:
                 if det.type == "PERSOON":
                     trimmed = trim_person(text, s, e)
                 elif det.type in _NAMED:
-                    trimmed = trim_place(text, s, e, in_context=det.source in _CONTEXT_SOURCES)
+                    trimmed = trim_place(text, s, e, in_context=det.source in _CONTEXT_SOURCES
+                                         or _listed_place(det, text, s, e))
                 else:
                     trimmed = (s, e)
                 if trimmed is None:
@@ -280,7 +303,8 @@ class Pseudonymiser:
                 word = text[s:e]
                 if det.type == "PERSOON" and after_form_of_address(text, s) and _addressable(word, self.allow_list_):
                     pass  # "mevrouw Kok", "oma Roos": the form of address makes even an ordinary word a name
-                elif det.source in _LEXICAL_SOURCES and " " not in word and lexicon.is_dictionary_word(word):
+                elif ((det.source in _LEXICAL_SOURCES or _listed_place(det, text, s, e))
+                      and " " not in word and lexicon.is_dictionary_word(word)):
                     lexical = True
                 elif det.type == "PERSOON" and det.source != "voice" and " " not in word:
                     if lexicon.is_plain_word(word):
@@ -347,6 +371,8 @@ class Pseudonymiser:
             for span in unit.spans:
                 if not span.entity:
                     span.entity = f"{span.type}:{_norm(span.type, unit.text[span.start:span.end])}"
+        # 5. A place or institution found in one context is replaced wherever the leak check would find it.
+        self._propagate_places(units)
         self._number(units)
         for unit in units:
             self._units[(unit.doc_id, unit.turn_index, unit.part, unit.line, unit.text)] = unit
@@ -387,6 +413,54 @@ class Pseudonymiser:
                     continue
                 name = parse_person(word)
                 added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _propagate_places(self, units: list[_Unit]) -> None:
+        """Replace every other mention of a detected place or institution, as the leak check sees it.
+
+        "in heel Parkstad" makes Parkstad a place; "het Parkstad-overleg" or a region after an
+        organisation's name that no detector recognised would otherwise stay in the text, and the
+        leak check (case-insensitive, whole words; ordinary words capitalised only) would report
+        it. Mentions inside allow-listed phrases stay (the allow-list decides), and so does an
+        ordinary word at a sentence start that the study also writes in lower case.
+        """
+        from .leaks import _fold, _pattern, leak_identifiers
+
+        for unit in units:
+            for span in unit.spans:
+                if span.type in _PROPAGATED:
+                    form = " ".join(unit.text[span.start:span.end].split())
+                    self._place_forms.setdefault(_fold(form), (form, span.entity, span.type))
+        if not self._place_forms:
+            return
+        frame = pd.DataFrame([(form, entity, kind) for form, entity, kind in sorted(self._place_forms.values())],
+                             columns=["original", "pseudonym", "type"])
+        wanted = leak_identifiers(frame, self.allow_list_)
+        if wanted.empty:
+            return
+        entity_of = {_fold(form): (entity, kind) for form, entity, kind in self._place_forms.values()}
+        patterns = [(_pattern([i for i, cs in zip(wanted.identifier, wanted.case_sensitive) if cs == flag],
+                              0 if flag else re.IGNORECASE)) for flag in (False, True)]
+        for unit in units:
+            if unit.is_label or not unit.text:
+                continue
+            taken = [(sp.start, sp.end) for sp in unit.spans] + self.allow_list_.protected_spans(unit.text)
+            added = []
+            for pattern in (p for p in patterns if p is not None):
+                for m in pattern.finditer(unit.text):
+                    s, e = m.span()
+                    if any(ts < e and s < te for ts, te in taken):
+                        continue
+                    word = m.group(0)
+                    if (" " not in word and sentence_start(unit.text, s) and lexicon.is_dictionary_word(word)
+                            and word.casefold() in self._vocabulary):
+                        continue  # "Best is dat ..." in a study that writes "best" elsewhere
+                    if _fold(word) not in entity_of:
+                        continue
+                    entity, kind = entity_of[_fold(word)]
+                    added.append(_Span(s, e, kind, entity))
+                    taken.append((s, e))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
 

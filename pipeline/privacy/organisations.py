@@ -1,0 +1,260 @@
+"""Organisations that identify someone, and places hidden behind an organisation's name.
+
+Three detectors, registered in :data:`.patterns.DETECTORS`:
+
+* ``org_region`` (``LOCATIE``): the region or place after the generic name of an organisation —
+  an allow-listed organisation or programme, or a generic institution from
+  :data:`INSTITUTION_ABBREVIATIONS` / :data:`INSTITUTION_NOUNS`: "Zorg- en Veiligheidshuis
+  Parkstad", "Veilig Thuis Fryslân", "PI Zwolle", "basisteam Walcheren", "wijkteam Noord". The
+  generic part stays (it is not personal data and the analysis needs it); the place goes.
+* ``named_organisation`` (``INSTELLING``): a proper name after a noun that names a kind of
+  organisation, also as the last part of a compound: "boksschool De Vuist", "kickboksclub Fighting
+  Spirit", "voetbalvereniging Zwaluwen", "buurthuis De Meeuw". The heads are in
+  :data:`ORGANISATION_HEADS`.
+* ``activity_organisation`` (``INSTELLING``): a capitalised phrase after "bij" following a verb of
+  club life (:data:`ACTIVITY_VERBS`): "hij bokste bij Fighting Spirit", "ze traint bij Sterk &
+  Fit", "vrijwilliger bij De Brug". The phrase is a club or a person: either way it identifies.
+
+An allow-listed word inside such a name does not protect it ("Spirit" is a care organisation,
+"Fighting Spirit" a boxing club); a name that *starts* with an allow-listed organisation is that
+organisation plus a place, which ``org_region`` handles.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .allow_list import AllowList
+from .engine import Detection
+from .patterns import MONTHS, PRIORITY, WEEKDAYS, not_an_organisation_name, register
+
+#: Abbreviations of generic institutions, matched case-sensitively: "PI Zwolle", "FPC Dordrecht".
+INSTITUTION_ABBREVIATIONS = ("PI", "PPC", "FPC", "FPK", "FPA", "JJI", "HvB", "AZC", "azc", "CJG", "VT", "BJZ",
+                             "GGZ", "GGD", "ZVH", "OM", "MDA", "MDA++", "RvdK", "RvK", "WSG", "IFZ")
+#: Nouns for generic institutions (any case): a place after them is the institution's location.
+INSTITUTION_NOUNS = (
+    "wijkteam", "buurtteam", "jeugdteam", "jeugd- en gezinsteam", "sociaal team", "basisteam",
+    "politieteam", "politiebureau", "bureau", "districtsbureau", "politie-eenheid", "eenheid", "district",
+    "politie", "rechtbank", "gerechtshof", "arrondissement", "arrondissementsparket", "parket",
+    "veiligheidsregio", "veiligheidshuis", "gevangenis", "penitentiaire inrichting", "huis van bewaring",
+    "jeugdinrichting", "justitiële jeugdinrichting", "kliniek", "tbs-kliniek", "forensische kliniek",
+    "opvang", "nachtopvang", "daklozenopvang", "vrouwenopvang", "crisisopvang", "passantenverblijf",
+    "asielzoekerscentrum", "stadsdeel", "gemeente", "stadsdeelkantoor", "gemeentehuis", "stadhuis",
+    "ggz-instelling", "gezinshuis",
+)
+#: Last parts of words that name a kind of organisation with a proper name after it.
+ORGANISATION_HEADS = (
+    "school", "club", "vereniging", "stichting", "academie", "academy", "gym", "dojo", "sportcentrum",
+    "jongerencentrum", "buurtcentrum", "wijkcentrum", "dagcentrum", "activiteitencentrum", "inloopcentrum",
+    "buurthuis", "clubhuis", "jongerenhuis", "inloophuis", "wijkhuis", "speeltuin", "kinderboerderij",
+    "moskee", "kerk", "synagoge", "tempel", "kapsalon", "barbershop", "snackbar", "shoarmazaak", "café",
+    "lounge", "restaurant", "coffeeshop", "garage", "bedrijf", "winkel", "hotel", "manege", "camping",
+    "dagbesteding", "werkplaats", "leerwerkbedrijf", "uitzendbureau", "zorgboerderij", "studio",
+)
+#: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
+ACTIVITY_VERBS = (
+    r"(?:ge)?(?:kick|thai)?boks(?:t|te|ten|en)?", r"(?:ge)?train(?:t|de|den|en|d)", r"(?:ge)?voetbal(?:t|de|den|len|d)?",
+    r"(?:ge)?sport(?:te|ten|en)?", r"(?:ge)?turn(?:t|de|den|en|d)?", r"(?:ge)?zwem(?:t|men)?", r"zwom(?:men)?",
+    r"speel(?:t|de|den)", r"gespeeld", r"spelen", r"lid", r"vrijwilliger(?:swerk)?", r"stage",
+    r"werkervaringsplaats", r"werkervaringsplek", r"leerwerkplek",
+)
+
+_CAP = r"[A-ZÀ-ÖØ-Þ]"
+_CAP_WORD = re.compile(rf"\s+((?:['’]s-)?{_CAP}[\w'’&+-]*)")
+_COMPASS = re.compile(r"(?:Nieuw-)?(?:Noord|Oost|Zuid|West|Midden|Centrum|Zuidoost|Zuidwest|Noordoost|Noordwest)")
+#: Endings of region names that are compounds of ordinary words ("Parkstad", "Haaglanden").
+_REGION_SUFFIX = re.compile(r"(?:stad|land|landen|streek|waard|gouw|dal|meer|veen|oord|wold|wolde|horst|mond|"
+                            r"dijk|dam|drecht|hout|broek|burg|berg|kerk|haven|zijl|sluis)$")
+_NOT_A_NAME = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
+_ARTICLE = r"(?:de|het|['’]t|De|Het|['’]T|DE)\s+"
+_NAME_WORD = rf"{_CAP}[\w'’+-]*"
+
+
+def _trigger_regex() -> re.Pattern:
+    abbreviations = "|".join(re.escape(a) for a in sorted(INSTITUTION_ABBREVIATIONS, key=lambda a: (-len(a), a)))
+    nouns = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(INSTITUTION_NOUNS, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?:(?:{abbreviations})|(?i:{nouns}))(?![\w-])")
+
+
+_TRIGGER = _trigger_regex()
+
+
+def _region_word(word: str, allow_list: AllowList) -> bool:
+    """Whether a capitalised word after an organisation's name is (part of) a place or region."""
+    from . import lexicon
+
+    if allow_list.contains(word) or _NOT_A_NAME.match(word) or lexicon.is_title(word):
+        return False
+    if lexicon.is_place_name(word) or _COMPASS.fullmatch(word):
+        return True
+    parts = word.split("-")
+    if len(parts) > 1:  # "Limburg-Noord", "Amsterdam-Amstelland", "Oost-Brabant", "Midden-Nederland"
+        regional = [p[:1].isupper() and _region_word(p, allow_list) for p in parts]
+        return any(regional) and all(r or allow_list.contains(p) for r, p in zip(regional, parts))
+    core = word.rstrip("'’")
+    if lexicon.is_dictionary_word(core) or lexicon.is_name_word(core) or lexicon.is_stop_word(core):
+        return False
+    # An unknown word ("Fryslân", "Walcheren"), or a compound of ordinary words shaped like a region.
+    return not lexicon.is_known_form(core) or _REGION_SUFFIX.search(core.casefold()) is not None
+
+
+def region_after(text: str, end: int, allow_list: AllowList, max_words: int = 4) -> tuple[int, int] | None:
+    """The place or region directly after position ``end`` (an organisation's name), if any.
+
+    Only white space may separate them. The longest run of capitalised words that is a listed
+    place ("Den Haag") wins; otherwise the run of words that each look like a place or region
+    (:func:`_region_word`): "Limburg-Noord", "Noord-Holland Noord", "Parkstad".
+
+    Returns
+    -------
+    (start, end) or None
+    """
+    from . import lexicon
+
+    words: list[re.Match] = []
+    pos = end
+    while len(words) < max_words:
+        m = _CAP_WORD.match(text, pos)
+        if m is None:
+            break
+        words.append(m)
+        pos = m.end()
+    for n in range(len(words), 1, -1):
+        start, stop = words[0].start(1), words[n - 1].end(1)
+        if lexicon.is_place_name(text[start:stop]) and not allow_list.contains(text[start:stop]):
+            return start, stop
+    taken = 0
+    for m in words:
+        if not _region_word(m.group(1).rstrip(".,;:!?'’"), allow_list):
+            break
+        taken += 1
+    if not taken:
+        return None
+    return words[0].start(1), words[taken - 1].start(1) + len(words[taken - 1].group(1).rstrip(".,;:!?'’"))
+
+
+@register("org_region")
+def _org_region(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A place after an organisation's generic name: "Veilig Thuis Fryslân", "PI Zwolle".
+
+    Just above other place detectors (35) and below named institutions (40): "Zwolle" after "PI"
+    is a place whatever deduce's person lists say.
+    """
+    ends = {e for _, e in allow_list.organisation_spans(text)}
+    ends.update(m.end() for m in _TRIGGER.finditer(text))
+    for end in sorted(ends):
+        span = region_after(text, end, allow_list)
+        if span is not None:
+            yield Detection(span[0], span[1], "LOCATIE", "pattern:org_region", PRIORITY["LOCATIE"] + 1)
+
+
+_ARTICLE_WORD = re.compile(r"(?i)de|het|['’]t")
+
+
+def _name_words(text: str, start: int, end: int, allow_list: AllowList) -> tuple[int, int] | None:
+    """Trim a capitalised phrase to the words that can be part of a proper name.
+
+    An article may lead ("De Vuist"); "&" may join two words ("Sterk & Fit"); the name ends before
+    the first word that is not capitalised, or is a month, weekday, title, role or stop word.
+    """
+    from . import lexicon
+
+    words = list(re.finditer(r"\S+", text[start:end]))
+    first = 1 if words and _ARTICLE_WORD.fullmatch(words[0].group(0)) else 0
+    last = None
+    for i in range(first, len(words)):
+        word = words[i].group(0)
+        if word == "&" and last is not None:
+            continue
+        bare = word.strip("'’-")
+        if (not word[:1].isupper() or _NOT_A_NAME.match(bare) or lexicon.is_title(bare)
+                or bare.casefold() in allow_list.role_words or lexicon.is_stop_word(bare)):
+            break
+        last = words[i]
+    if last is None:
+        return None
+    return start + words[0].start(), start + last.start() + len(last.group(0).rstrip("'’-"))
+
+
+def _org_name_ok(text: str, start: int, end: int, allow_list: AllowList) -> bool:
+    from . import lexicon
+
+    name = text[start:end]
+    content = [w for w in name.split() if not _ARTICLE_WORD.fullmatch(w)]
+    if (not content or allow_list.contains(name) or allow_list.contains(" ".join(content))
+            or not_an_organisation_name(name)):
+        return False
+    # A name that starts with an allow-listed organisation is that organisation (+ a place).
+    lead = name.index(content[0])
+    if any(s == lead for s, _ in allow_list.protected_spans(name)):
+        return False
+    # "bij de club Marco gezien": a first name alone after the noun is the person, not the club.
+    return not (len(content) == 1 and lexicon.is_first_name(content[0]) and not lexicon.is_dictionary_word(content[0]))
+
+
+_HEADS = "|".join(sorted(ORGANISATION_HEADS, key=lambda h: (-len(h), h)))
+_NAMED_ORG = re.compile(
+    rf"(?<![\w'’-])(?P<head>(?i:[\w-]*(?:{_HEADS})))\s+"
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})")
+
+
+_HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
+
+
+@register("named_organisation")
+def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A proper name after a word for a kind of organisation: "Boksschool De Vuist".
+
+    The organisation word may be a compound ("kickboksclub", "voetbalvereniging"); an
+    allow-listed one ("Actiecentrum") is handled by ``org_region``.
+    """
+    for m in _NAMED_ORG.finditer(text):
+        if allow_list.contains(m.group("head")):
+            continue
+        span = _name_words(text, m.start("name"), m.end("name"), allow_list)
+        if span is not None and _org_name_ok(text, span[0], span[1], allow_list):
+            yield Detection(span[0], span[1], "INSTELLING", "pattern:named_organisation", PRIORITY["INSTELLING"])
+
+
+_ACTIVITY = re.compile(
+    rf"(?i:(?<![\w-])(?:{'|'.join(ACTIVITY_VERBS)})(?![\w-])[^.!?\n]{{0,30}}?(?<![\w-])bij\s+)"
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})")
+
+
+@register("activity_organisation")
+def _activity_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A club named after a verb of club life and "bij": "hij bokste bij Fighting Spirit".
+
+    A name-list word first ("traint bij Rinus") is left to the person detectors.
+    """
+    from . import lexicon
+
+    for m in _ACTIVITY.finditer(text):
+        span = _name_words(text, m.start("name"), m.end("name"), allow_list)
+        if span is None or not _org_name_ok(text, span[0], span[1], allow_list):
+            continue
+        first = next(w for w in text[span[0]:span[1]].split() if w[:1].isupper())
+        if lexicon.is_name_word(first) or lexicon.is_place_name(first):
+            continue
+        if _HEAD_WORD.fullmatch(first) and len(text[span[0]:span[1]].split()) > 1:
+            continue  # "traint bij Boxschool Sterk": named_organisation keeps the generic word
+
+        yield Detection(span[0], span[1], "INSTELLING", "pattern:activity_organisation", PRIORITY["INSTELLING"])
+
+
+def is_generic_organisation_word(word: str) -> bool:
+    """Whether ``word`` only names a kind of organisation ("Bouwbedrijf", "PI", "wijkteam").
+
+    What is left of a name detection after an organisation's own name was cut out of it is
+    such a word, and stays: "Bouwbedrijf [INSTELLING-1]", not "[PERSOON-2] [INSTELLING-1]".
+    """
+    word = word.strip().strip(".,;:!?'’\"()")
+    return bool(word) and (_HEAD_WORD.fullmatch(word) is not None or _TRIGGER.fullmatch(word) is not None)
+
+
+#: Detectors whose names may contain an allow-listed word that does not protect them ("Fighting
+#: Spirit", "Midden-Nederland"); one that starts with it is never found by them.
+NAMES_OVER_ALLOW_LIST = frozenset({"pattern:named_organisation", "pattern:activity_organisation",
+                                   "pattern:org_region"})
+#: Detectors whose context makes even an ordinary word a name ("boksschool Sterk", "PI Best").
+CONTEXT_SOURCES = NAMES_OVER_ALLOW_LIST
