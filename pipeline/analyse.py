@@ -244,7 +244,8 @@ class StyleEvidence:
     explicit style code (casus, netwerk); ``casus_focus``/``netwerk_focus``: style_focus words
     per 100 respondent words (NaN without a ``style_focus`` in the codebook);
     ``casus_turns``/``netwerk_turns``: respondent turns whose focus words lean each way
-    (:func:`turn_leanings`).
+    (:func:`turn_leanings`); ``mixed_turns``: respondent turns coded as a mixed self-description
+    (``thresholds.mixed_code``).
     """
 
     casus_score: float
@@ -255,6 +256,7 @@ class StyleEvidence:
     netwerk_focus: float = float("nan")
     casus_turns: int = 0
     netwerk_turns: int = 0
+    mixed_turns: int = 0
 
 
 #: Added to both code scores and both focus rates before their ratio is taken: a respondent with
@@ -286,6 +288,8 @@ def style_index(evidence: StyleEvidence, thresholds) -> float:
 
 def _index_rule(evidence: StyleEvidence, thresholds) -> str:
     index = round(style_index(evidence, thresholds), 9)
+    if evidence.mixed_turns and abs(index) < getattr(thresholds, "mixed_band", 0.0):
+        return "onbepaald"
     if index >= thresholds.min_index:
         return "netwerkgericht"
     if index <= -thresholds.min_index:
@@ -481,6 +485,9 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
     n_coded = hits.groupby("respondent_id")["segment_id"].nunique().to_dict()
     said = hits[hits["code_id"].isin(STYLE_CODES.values())]
     n_said = said.groupby(["respondent_id", "code_id"])["segment_id"].nunique().to_dict()
+    mixed_code = getattr(thresholds, "mixed_code", None)
+    mixed = hits[hits["code_id"] == mixed_code] if mixed_code else hits.iloc[0:0]
+    mixed_segments = {rid: sorted(g["segment_id"].unique()) for rid, g in mixed.groupby("respondent_id")}
     # Per (respondent, style, segment): the weight the segment counts with and its strength.
     weight: dict[tuple[str, str], dict[str, tuple[float, float]]] = defaultdict(dict)
     for rid, seg, code, score in hits[["respondent_id", "segment_id", "code_id", "score"]].itertuples(index=False):
@@ -509,18 +516,23 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
             if rid in focus.index else (float("nan"), float("nan"))
         casus_turns, netwerk_turns = (int(leanings.loc[rid, "casus_turns"]), int(leanings.loc[rid, "netwerk_turns"])) \
             if rid in leanings.index else (0, 0)
+        own_words = mixed_segments.get(rid, [])
         evidence = StyleEvidence(casus_score if n else 0.0, netwerk_score if n else 0.0, n_coded.get(rid, 0),
-                                 explicit, float(casus_focus), float(netwerk_focus), casus_turns, netwerk_turns)
+                                 explicit, float(casus_focus), float(netwerk_focus), casus_turns, netwerk_turns,
+                                 len(own_words))
         style = style_label(evidence, thresholds)
         index = style_index(evidence, thresholds) if n else float("nan")
         pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
-        if pool is None:  # onbepaald: the strongest of either style
+        lead: list[str] = []
+        if pool is None:  # onbepaald: the respondent's own mixed self-description, then the strongest of either style
+            lead = own_words[:N_EVIDENCE]
             pool = dict(casus)
             for seg, val in netwerk.items():
                 pool[seg] = max(pool.get(seg, val), val)
-        ranked = sorted(pool.items(), key=lambda kv: (-kv[1][1], kv[0]))[:N_EVIDENCE]
-        rows.append((rid, style, casus_score, netwerk_score, n, ";".join(seg for seg, _ in ranked),
-                     float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns))
+        ranked = lead + [seg for seg, _ in sorted(pool.items(), key=lambda kv: (-kv[1][1], kv[0]))
+                         if seg not in lead]
+        rows.append((rid, style, casus_score, netwerk_score, n, ";".join(ranked[:N_EVIDENCE]),
+                     float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns, len(own_words)))
     df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
     df["n_segments"] = df["n_segments"].astype(int)
     if len(meta.columns) > 1:

@@ -89,6 +89,12 @@ class StyleThresholds(BaseModel):
     Both rules first require ``min_segments`` coded respondent segments and a leading code
     score of at least ``min_share``; else ``onbepaald`` (too little evidence).
 
+    *Mixed by their own account* (``index`` rule only): a respondent with at least one turn
+    coded ``mixed_code`` (default ``stijl.gemengd``: "ergens tussenin", "twee petten", "het is
+    allebei", "ik kan niet kiezen") is ``onbepaald`` unless ``|style_index|`` reaches
+    ``mixed_band``: their own words outweigh a moderate lean of their talk, not a strong one.
+    ``mixed_band: 0`` switches this off. ``mixed_turns`` in ``respondents.csv`` counts such turns.
+
     Chosen on twelve labelled sets, 70 respondents (``bench/bench_styles.py``; README, "Regie
     styles"): leave-one-set-out the index calls 61 of 70 as intended (session 2's index 58,
     session 1's rule 53); the folds chose ``turn_pivot`` 0.5–0.56 and ``min_index`` 0.5, and
@@ -115,6 +121,8 @@ class StyleThresholds(BaseModel):
     turn_weight: float = Field(default=0.5, ge=0.0)
     turn_pivot: float = Field(default=0.56, gt=0.0)
     turn_ratio: float = Field(default=3.0, gt=0.0)
+    mixed_code: str = "stijl.gemengd"
+    mixed_band: float = Field(default=2.5, ge=0.0)
 
     @field_validator("rule")
     @classmethod

@@ -473,3 +473,38 @@ def test_respondents_table_carries_focus_and_index(coded, seg_meta):
     assert list(res.columns) == list(columns.RESPONDENTS)
     assert res[["casus_focus", "netwerk_focus", "style_index"]].notna().all().all()
     assert (res["casus_turns"] + res["netwerk_turns"] <= res["n_segments"]).all()
+
+
+def test_own_mixed_self_description_outweighs_a_moderate_lean_only():
+    t = StyleThresholds(focus_weight=0.0, turn_weight=0.0, min_index=0.5, mixed_band=2.5)
+    # codes alone: ln((0.30 + 0.02) / (0.10 + 0.02)) ≈ 0.98 → netwerkgericht
+    moderate = analyse.StyleEvidence(0.10, 0.30, 9)
+    assert analyse.style_label(moderate, t) == "netwerkgericht"
+    says_both = analyse.StyleEvidence(0.10, 0.30, 9, mixed_turns=1)
+    assert analyse.style_label(says_both, t) == "onbepaald"
+    # ln(0.62 / 0.02) ≈ 3.43 ≥ 2.5: a strong lean stands despite the self-description
+    strong = analyse.StyleEvidence(0.0, 0.60, 9, mixed_turns=2)
+    assert analyse.style_label(strong, t) == "netwerkgericht"
+    # mixed_band 0 switches the gate off; the ratio rule ignores it
+    assert analyse.style_label(says_both, t.model_copy(update={"mixed_band": 0.0})) == "netwerkgericht"
+    ratio = StyleThresholds(rule="ratio", min_ratio=1.1, min_margin=0.0)
+    assert analyse.style_label(says_both, ratio) == "netwerkgericht"
+
+
+def test_respondents_table_counts_mixed_turns_and_shows_them_first_as_evidence(coded, seg_meta):
+    mixed = pd.concat([coded, codings([("D3:0004", "stijl.gemengd"), ("D3:0001", "stijl.gemengd")])],
+                      ignore_index=True)
+    t = StyleThresholds(focus_weight=0.0, turn_weight=0.0, min_segments=1, mixed_band=9.0)
+    before = analyse.respondent_styles(coded, seg_meta, None, t).set_index("respondent_id")
+    after = analyse.respondent_styles(mixed, seg_meta, None, t).set_index("respondent_id")
+    assert list(after.reset_index().columns) == list(columns.RESPONDENTS)
+    # D3:0001 is the interviewer's turn: only the respondent's own words count
+    assert after.loc["P2", "mixed_turns"] == 1 and before.loc["P2", "mixed_turns"] == 0
+    assert after.loc["P1", "mixed_turns"] == 0
+    assert before.loc["P2", "style"] == "netwerkgericht"
+    assert after.loc["P2", "style"] == "onbepaald"
+    assert after.loc["P2", "evidence"].split(";")[0] == "D3:0004"
+    assert after.loc["P1", "style"] == before.loc["P1", "style"]
+    # another code id for the self-description, or none
+    other = analyse.respondent_styles(mixed, seg_meta, None, t.model_copy(update={"mixed_code": "x.y"}))
+    assert other.set_index("respondent_id").loc["P2", "style"] == "netwerkgericht"

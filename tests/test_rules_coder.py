@@ -322,6 +322,11 @@ def test_clause_final_form_marker():
     ("Dat is eigenlijk mijn werk: de relaties tussen de organisaties onderhouden.", "stijl.netwerkgericht"),
     ("Dit zag ik bij vier gezinnen gebeuren, dus ik heb het aangekaart.", "stijl.netwerkgericht"),
     ("Het moet niet per casus opnieuw, het moet in de ketenafspraken.", "stijl.netwerkgericht"),
+    ("Eerlijk gezegd zit ik er ergens tussenin.", "stijl.gemengd"),
+    ("Ik heb in dit werk eigenlijk twee petten op.", "stijl.gemengd"),
+    ("Dat vind ik allebei even belangrijk, de moeder en de afspraken.", "stijl.gemengd"),
+    ("Nee, daar kan ik niet kiezen.", "stijl.gemengd"),
+    ("Ik ben van allebei een beetje, denk ik.", "stijl.gemengd"),
 ])
 def test_real_codebook_generalised_phrasings(real_coder, text, code):
     assert code in codes_of(real_coder, text)[0]
@@ -365,6 +370,10 @@ def test_real_codebook_generalised_phrasings(real_coder, text, code):
     ("Jij ziet overal gevaar, zegt mijn vrouw altijd.", "stijl.netwerkgericht"),
     ("Met die managers vergaderen, daar ben ik niet goed in.", "stijl.netwerkgericht"),
     ("De programmamanager dekt me als ik iemand aanspreek.", "stijl.netwerkgericht"),
+    ("Hij viel er gewoon tussenin, niemand voelde zich verantwoordelijk.", "stijl.gemengd"),
+    ("De wijkagent en de huisarts hadden allebei gelijk.", "stijl.gemengd"),
+    ("Ik zit er een beetje tussenin, maar mijn vertrekpunt is die jongen.", "stijl.gemengd"),
+    ("Ze kregen allebei een boete.", "stijl.gemengd"),
 ])
 def test_real_codebook_generalisation_near_misses(real_coder, text, code):
     assert code not in codes_of(real_coder, text)[0]
