@@ -90,16 +90,19 @@ class Family:
     contradiction: int | None = None
     turn_weight: float = 0.0         # index rule: weight of the answers' leaning (turns)
     mixed_band: float = 0.0          # index rule: own mixed self-description → onbepaald below this |index|
+    self_label_band: float | None = None  # index rule: a style named by the respondent stands below this
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
         if self.rule == "index" and self.turn_weight:
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=self.turn_weight,
-                                     turn_pivot=p, min_index=b, mixed_band=self.mixed_band)
+                                     turn_pivot=p, min_index=b, mixed_band=self.mixed_band,
+                                     self_label_band=self.self_label_band)
                      for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
-                                     min_index=b, mixed_band=self.mixed_band) for p in PIVOTS] for b in BANDS]
+                                     min_index=b, mixed_band=self.mixed_band, self_label_band=self.self_label_band)
+                     for p in PIVOTS] for b in BANDS]
         return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction)
                  for r in RATIOS] for m in MARGINS]
 
@@ -130,8 +133,10 @@ FAMILIES = (
            turn_weight=0.5),
     Family("index: session 3 + own words, band 1.5", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=0.5, mixed_band=1.5),
-    Family("index: session 3 + own words, band 2.5 (default)", STYLE_INDICATORS, rule="index",
+    Family("index: session 3 + own words, band 2.5", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=0.5, mixed_band=2.5),
+    Family("index: session 3 + own words + named style (default)", STYLE_INDICATORS, rule="index",
+           focus_weight=0.5, turn_weight=0.5, mixed_band=2.5, self_label_band=1.0),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
@@ -159,14 +164,14 @@ def features(coded: dict, family: Family, focus) -> pd.DataFrame:
             "said_n": (said["netwerk_score"] * said["n_segments"]).round().astype(int),
             "casus_focus": res["casus_focus"], "netwerk_focus": res["netwerk_focus"],
             "casus_turns": res["casus_turns"], "netwerk_turns": res["netwerk_turns"],
-            "mixed_turns": res["mixed_turns"]}))
+            "mixed_turns": res["mixed_turns"], "self_label": res["self_label"]}))
     return pd.concat(frames, ignore_index=True)
 
 
 def calls(feat: pd.DataFrame, thresholds: StyleThresholds) -> list[str]:
     return [analyse.style_label(analyse.StyleEvidence(r.casus, r.netwerk, r.n_coded, (r.said_c, r.said_n),
                                                       r.casus_focus, r.netwerk_focus, r.casus_turns,
-                                                      r.netwerk_turns, r.mixed_turns), thresholds)
+                                                      r.netwerk_turns, r.mixed_turns, r.self_label), thresholds)
             for r in feat.itertuples()]
 
 
@@ -232,7 +237,7 @@ def main() -> None:
               + f"   {total}/{len(feat)}  {plateau(feat, gold, family)}")
     for name in ("ratio: 1.2 + contradiction (session 1)", "index: 1.3 + focus (session 2)",
                  "index: 1.3 + focus x0.5 + turns x0.5 (session 3)",
-                 "index: session 3 + own words, band 2.5 (default)"):
+                 "index: session 3 + own words + named style (default)"):
         print(f"\nChosen thresholds per fold, {name}:")
         for held, (a, n, how) in details[name].items():
             print(f"  test {held:10s} {a}/{n}   {how}")
@@ -252,9 +257,9 @@ def main() -> None:
             rows.append((name, r.respondent_id, f"{r.casus_score:.3f}", f"{r.netwerk_score:.3f}",
                          f"{r.casus_focus:.2f}", f"{r.netwerk_focus:.2f}", f"{r.style_index:+.2f}",
                          f"{round(n_said.casus_score * r.n_segments)}/{round(n_said.netwerk_score * r.n_segments)}",
-                         r.mixed_turns, r.style, "|".join(sorted(gold[r.respondent_id])), "" if ok else "WRONG"))
+                         r.mixed_turns, r.self_label[:5], r.style, "|".join(sorted(gold[r.respondent_id])), "" if ok else "WRONG"))
     table = pd.DataFrame(rows, columns=["set", "respondent", "casus", "netwerk", "focus c", "focus n", "index",
-                                        "stijl c/n", "mixed", "call", "intended", ""])
+                                        "stijl c/n", "mixed", "named", "call", "intended", ""])
     print(table.to_string(index=False))
     print(f"\n{right}/{len(table)} as intended (all sets seen; the leave-one-set-out table is the honest figure)")
 

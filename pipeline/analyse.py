@@ -245,7 +245,8 @@ class StyleEvidence:
     per 100 respondent words (NaN without a ``style_focus`` in the codebook);
     ``casus_turns``/``netwerk_turns``: respondent turns whose focus words lean each way
     (:func:`turn_leanings`); ``mixed_turns``: respondent turns coded as a mixed self-description
-    (``thresholds.mixed_code``).
+    (``thresholds.mixed_code``); ``self_label``: the style the respondent names for themselves
+    (:func:`self_labels`; ``""`` when none or both).
     """
 
     casus_score: float
@@ -257,6 +258,7 @@ class StyleEvidence:
     casus_turns: int = 0
     netwerk_turns: int = 0
     mixed_turns: int = 0
+    self_label: str = ""
 
 
 #: Added to both code scores and both focus rates before their ratio is taken: a respondent with
@@ -288,6 +290,12 @@ def style_index(evidence: StyleEvidence, thresholds) -> float:
 
 def _index_rule(evidence: StyleEvidence, thresholds) -> str:
     index = round(style_index(evidence, thresholds), 9)
+    band = getattr(thresholds, "self_label_band", None)
+    if band is not None and evidence.self_label:
+        # the style they name stands unless their talk leans the other way by at least the band
+        toward_other = index if evidence.self_label == "casusgericht" else -index
+        if toward_other < band:
+            return evidence.self_label
     if evidence.mixed_turns and abs(index) < getattr(thresholds, "mixed_band", 0.0):
         return "onbepaald"
     if index >= thresholds.min_index:
@@ -365,6 +373,37 @@ def focus_rates(talk: pd.DataFrame, style_focus) -> pd.DataFrame:
         hits = talk.groupby("respondent_id")["text"].apply(lambda t: sum(len(pattern.findall(x)) for x in t))
         out[column] = (100.0 * hits / words.where(words > 0)).astype(float)
     return out
+
+
+def self_labels(talk: pd.DataFrame, style_focus) -> pd.Series:
+    """The regie style each respondent names for themselves, if any.
+
+    Parameters
+    ----------
+    talk : DataFrame with ``respondent_id`` and ``text``
+        The respondent-role segments.
+    style_focus : pipeline.codebook.StyleFocus or None
+        Its ``self_labels`` hold, per style, regular expressions for a first-person naming of it.
+
+    Returns
+    -------
+    Series of str indexed by ``respondent_id``
+        ``casusgericht`` or ``netwerkgericht`` when the respondent's turns name only that style,
+        ``""`` when they name neither or both (or there are no ``self_labels``).
+    """
+    ids = sorted(set(talk["respondent_id"]))
+    labels = getattr(style_focus, "self_labels", None)
+    if labels is None:
+        return pd.Series("", index=pd.Index(ids, name="respondent_id"), dtype=object)
+    patterns = {style: [re.compile(p, re.IGNORECASE) for p in getattr(labels, style)]
+                for style in ("casusgericht", "netwerkgericht")}
+    named: dict[str, set[str]] = defaultdict(set)
+    for rid, text in talk[["respondent_id", "text"]].itertuples(index=False):
+        for style, compiled in patterns.items():
+            if any(p.search(text) for p in compiled):
+                named[rid].add(style)
+    return pd.Series([next(iter(named[r])) if len(named[r]) == 1 else "" for r in ids],
+                     index=pd.Index(ids, name="respondent_id"), dtype=object)
 
 
 def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0) -> pd.DataFrame:
@@ -499,6 +538,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
 
     focus = focus_rates(talk, style_focus)
     leanings = turn_leanings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0))
+    named = self_labels(talk, style_focus)
     meta = _aggregate_metadata(respondent_meta)
     respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))
     rows = []
@@ -519,7 +559,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         own_words = mixed_segments.get(rid, [])
         evidence = StyleEvidence(casus_score if n else 0.0, netwerk_score if n else 0.0, n_coded.get(rid, 0),
                                  explicit, float(casus_focus), float(netwerk_focus), casus_turns, netwerk_turns,
-                                 len(own_words))
+                                 len(own_words), named.get(rid, ""))
         style = style_label(evidence, thresholds)
         index = style_index(evidence, thresholds) if n else float("nan")
         pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
@@ -532,7 +572,8 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         ranked = lead + [seg for seg, _ in sorted(pool.items(), key=lambda kv: (-kv[1][1], kv[0]))
                          if seg not in lead]
         rows.append((rid, style, casus_score, netwerk_score, n, ";".join(ranked[:N_EVIDENCE]),
-                     float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns, len(own_words)))
+                     float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns, len(own_words),
+                     named.get(rid, "")))
     df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
     df["n_segments"] = df["n_segments"].astype(int)
     if len(meta.columns) > 1:

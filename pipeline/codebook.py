@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .coders.patterns import Patterns
 from .errors import ConfigError
@@ -57,6 +57,29 @@ class Code(BaseModel):
 FOCUS_TERM = re.compile(r"^[a-zà-ÿ][a-zà-ÿ'-]*\*?$")
 
 
+class StyleSelfLabels(BaseModel):
+    """How a respondent names their own regie style (``style_focus: self_labels:``).
+
+    Per style, regular expressions (Python ``re``, matched case-insensitively in each respondent
+    turn) for a first-person naming of that style ("ik ben zo casusgericht als het maar kan",
+    an answer that starts with "Netwerkgericht, ..."). See :func:`pipeline.analyse.self_labels`.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    casusgericht: list[str] = Field(default_factory=list)
+    netwerkgericht: list[str] = Field(default_factory=list)
+
+    @field_validator("casusgericht", "netwerkgericht")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for n, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"pattern {n + 1} ({pattern!r}) is not a valid regular expression: {exc}") from None
+        return patterns
+
+
 class StyleFocus(BaseModel):
     """What a respondent talks about, as evidence for the regie style (``style_focus:``).
 
@@ -70,6 +93,7 @@ class StyleFocus(BaseModel):
     sources: list[str] = Field(default_factory=list)
     casusgericht: list[str]
     netwerkgericht: list[str]
+    self_labels: StyleSelfLabels | None = None
 
 
 class Codebook(BaseModel):

@@ -95,6 +95,11 @@ class StyleThresholds(BaseModel):
     ``mixed_band``: their own words outweigh a moderate lean of their talk, not a strong one.
     ``mixed_band: 0`` switches this off. ``mixed_turns`` in ``respondents.csv`` counts such turns.
 
+    *Named by themselves* (``index`` rule only, checked first): a respondent who names one style
+    for themselves ("ik ben zo casusgericht als het maar kan"; the codebook's
+    ``style_focus: self_labels:``, shown in ``self_label``) gets that style unless the index
+    leans the other way by at least ``self_label_band``. ``None`` switches this off.
+
     Chosen on twelve labelled sets, 70 respondents (``bench/bench_styles.py``; README, "Regie
     styles"): leave-one-set-out the index calls 61 of 70 as intended (session 2's index 58,
     session 1's rule 53); the folds chose ``turn_pivot`` 0.5–0.56 and ``min_index`` 0.5, and
@@ -123,6 +128,7 @@ class StyleThresholds(BaseModel):
     turn_ratio: float = Field(default=3.0, gt=0.0)
     mixed_code: str = "stijl.gemengd"
     mixed_band: float = Field(default=2.5, ge=0.0)
+    self_label_band: float | None = Field(default=1.0, ge=0.0)
 
     @field_validator("rule")
     @classmethod

@@ -508,3 +508,39 @@ def test_respondents_table_counts_mixed_turns_and_shows_them_first_as_evidence(c
     # another code id for the self-description, or none
     other = analyse.respondent_styles(mixed, seg_meta, None, t.model_copy(update={"mixed_code": "x.y"}))
     assert other.set_index("respondent_id").loc["P2", "style"] == "netwerkgericht"
+
+
+def test_self_labels_find_a_first_person_naming_of_one_style_only():
+    from pipeline.codebook import load_codebook
+    from pipeline.config import DEFAULT_CODEBOOK
+
+    focus = load_codebook(DEFAULT_CODEBOOK).style_focus
+    talk = pd.DataFrame([
+        ("A", "Nou, ik ben zo casusgericht als het maar kan."),
+        ("B", "Netwerkgericht, dat is wel duidelijk denk ik."),
+        ("C", "Mijn teamleider zei: jij bent echt heel casusgericht. Klopt ook."),
+        ("D", "Ik ben niet zo netwerkgericht, eerlijk gezegd."),      # negation
+        ("E", "Vroeger was ik heel casusgericht."),                  # past, not first person 'ben'
+        ("F", "Ben ik casusgericht of netwerkgericht? Ik weet het niet."),  # names both
+        ("G", "Ik denk dat ik meer, eh, netwerkgericht ben."),
+        ("H", "In het rapport stond iets over netwerkgerichte regie."),
+    ], columns=["respondent_id", "text"])
+    named = analyse.self_labels(talk, focus)
+    assert named.to_dict() == {"A": "casusgericht", "B": "netwerkgericht", "C": "casusgericht", "D": "",
+                               "E": "", "F": "", "G": "netwerkgericht", "H": ""}
+    assert set(analyse.self_labels(talk, None)) == {""}
+
+
+def test_a_style_named_by_the_respondent_stands_unless_the_talk_leans_the_other_way_clearly():
+    t = StyleThresholds(focus_weight=0.0, turn_weight=0.0, min_index=0.5, mixed_band=2.5, self_label_band=1.0)
+    # codes alone: ln(0.32 / 0.22) ≈ +0.37 → onbepaald; ln(0.42/0.12) ≈ 1.25 → netwerkgericht
+    slight = dict(casus_score=0.20, netwerk_score=0.30, n_coded=9)
+    clear = dict(casus_score=0.10, netwerk_score=0.40, n_coded=9)
+    assert analyse.style_label(analyse.StyleEvidence(**slight), t) == "onbepaald"
+    assert analyse.style_label(analyse.StyleEvidence(**slight, self_label="casusgericht"), t) == "casusgericht"
+    assert analyse.style_label(analyse.StyleEvidence(**slight, self_label="netwerkgericht"), t) == "netwerkgericht"
+    assert analyse.style_label(analyse.StyleEvidence(**clear, self_label="casusgericht"), t) == "netwerkgericht"
+    # a named style also outranks a mixed self-description; None switches naming off
+    both = analyse.StyleEvidence(**slight, mixed_turns=1, self_label="casusgericht")
+    assert analyse.style_label(both, t) == "casusgericht"
+    assert analyse.style_label(both, t.model_copy(update={"self_label_band": None})) == "onbepaald"

@@ -332,3 +332,17 @@ def test_wrong_types_are_named_in_yaml_terms(tmp_path, monkeypatch):
         "odd.yaml:13: unknown key 'codes2' at the top level (did you mean 'codes'?); "
         "allowed: name, version, language, description, references, codes, style_focus",
     ]
+
+
+def test_self_label_patterns_must_be_valid_regular_expressions(tmp_path):
+    import yaml as _yaml
+
+    from pipeline.codebook import check_codebook
+    from pipeline.config import DEFAULT_CODEBOOK
+
+    book = _yaml.safe_load(DEFAULT_CODEBOOK.read_text(encoding="utf-8"))
+    book["style_focus"]["self_labels"]["netwerkgericht"].append("ik ben (netwerkgericht")
+    path = tmp_path / "codebook.yaml"
+    path.write_text(_yaml.safe_dump(book, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    problems = check_codebook(path)
+    assert any("not a valid regular expression" in p and "ik ben (netwerkgericht" in p for p in problems)
