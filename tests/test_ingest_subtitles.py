@@ -144,3 +144,13 @@ def test_wrapped_cue_lines_are_not_speakers(tmp_path):
     assert [t.speaker for t in doc.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent", "Interviewer"]
     assert doc.turns[1].text == ("Nou, de school en de Amsterdam: ook de gemeente. daar had ik niks aan. Dan heb je "
                                  "nog Jeugdbescherming en de wijkagent. En de Amsterdam: ook die.")
+
+
+def test_overlong_fraction_of_a_second_is_read_not_refused(tmp_path):
+    # hand-edited files carry typos such as ",1000" for ",100"; the fraction is dropped anyway
+    p = tmp_path / "typo.srt"
+    p.write_text("1\n00:00:01,000 --> 00:00:02,000\nI: Hoe begon het?\n\n"
+                 "2\n00:07:19,1000 --> 00:07:32,400\nR: Met een melding.\n", encoding="utf-8")
+    turns = read_transcript(p).turns
+    assert [t.text for t in turns] == ["Hoe begon het?", "Met een melding."]
+    assert turns[1].timestamp == "00:07:19"

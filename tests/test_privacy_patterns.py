@@ -288,6 +288,11 @@ def test_split_sentences():
     ("Van der Linden, M. (Veilig Thuis)", ["Van der Linden, M."]),
     ("Moeder van Dylan", ["Dylan"]),
     ("Dhr. De Boer", ["De Boer"]),
+    # surnames that are also ordinary words, after a given name or a particle (a VTT voice tag
+    # "<v Marloes de Kraker>" once left "de Kraker" in the outputs; the leak check caught it)
+    ("Marloes de Kraker", ["Marloes de Kraker"]),
+    ("Anne Bakker", ["Anne Bakker"]),
+    ("Jan van den Berg (wijkteam)", ["Jan van den Berg"]),
 ])
 def test_label_names(label, names):
     assert [label[s:e] for s, e in label_name_spans(label, ALLOW)] == names

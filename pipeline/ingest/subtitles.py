@@ -25,7 +25,7 @@ from .labels import normalise_timestamp
 from .text import decode, read_bytes
 from .turns import Parsed, SourceLine, build_turns
 
-_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,6})?"
 #: ``00:00:01.000 --> 00:00:04.000``; also the damaged arrows of hand-edited files (``->``, `` - ``).
 TIMING = re.compile(rf"[ \t]*(?P<start>{_TIME})[ \t]*(?:-{{1,3}}>|[–—]>?|-|=>)[ \t]*(?P<end>{_TIME})")
 _LOOSE_TIMING = re.compile(r"\d[\d:;.,]*\s*\S{1,3}\s*\d[\d:;.,]*$|-->")
