@@ -195,8 +195,10 @@ def label_name_spans(label: str, allow_list: AllowList) -> list[tuple[int, int]]
                 current.append((s, e, w))
             elif lexicon.is_particle(w) and (current or not after_word):
                 current.append((s, e, w))
+            # After a given name or a particle, a capitalised word is a surname even when it is also
+            # an ordinary word: "Marloes de Kraker", "Anne Bakker".
             elif _capitalised(w) and len(w.rstrip(".")) > 1 and (
-                    not lexicon.is_plain_word(w) or lexicon.is_name_word(w)):
+                    current or not lexicon.is_plain_word(w) or lexicon.is_name_word(w)):
                 current.append((s, e, w))
             elif is_initials(w) and len(w) > 1 and w.endswith("."):
                 current.append((s, e, w))
