@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python bench/bench_styles.py
 
 Codes every labelled set (the sample study, devgold, and each ``data/<set>/styles.csv``: checkgold,
-heldout, styleset_a–c; 40 respondents) with the rules coder — read, segment by turn, no
+heldout, styleset_a–l; 94 respondents) with the rules coder — read, segment by turn, no
 pseudonymisation (it replaces names only, so styles are unaffected) — once, kept in memory. Then:
 
 1. Leave one set out: for each candidate rule family (``ratio`` or ``index`` rule, which codes
@@ -91,17 +91,19 @@ class Family:
     turn_weight: float = 0.0         # index rule: weight of the answers' leaning (turns)
     mixed_band: float = 0.0          # index rule: own mixed self-description → onbepaald below this |index|
     self_label_band: float | None = None  # index rule: a style named by the respondent stands below this
+    thin_share: float | None = None  # index rule: onbepaald when at most this share of answers lean
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
         if self.rule == "index" and self.turn_weight:
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=self.turn_weight,
                                      turn_pivot=p, min_index=b, mixed_band=self.mixed_band,
-                                     self_label_band=self.self_label_band)
+                                     self_label_band=self.self_label_band, thin_share=self.thin_share)
                      for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
-                                     min_index=b, mixed_band=self.mixed_band, self_label_band=self.self_label_band)
+                                     min_index=b, mixed_band=self.mixed_band, self_label_band=self.self_label_band,
+                                     thin_share=self.thin_share)
                      for p in PIVOTS] for b in BANDS]
         return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction)
                  for r in RATIOS] for m in MARGINS]
@@ -135,8 +137,10 @@ FAMILIES = (
            turn_weight=0.5, mixed_band=1.5),
     Family("index: session 3 + own words, band 2.5", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=0.5, mixed_band=2.5),
-    Family("index: session 3 + own words + named style (default)", STYLE_INDICATORS, rule="index",
+    Family("index: session 3 + own words + named style", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=0.5, mixed_band=2.5, self_label_band=1.0),
+    Family("index: + own words + named + thin answers (default)", STYLE_INDICATORS, rule="index",
+           focus_weight=0.5, turn_weight=0.5, mixed_band=2.5, self_label_band=1.0, thin_share=0.5),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
@@ -151,6 +155,7 @@ def features(coded: dict, family: Family, focus) -> pd.DataFrame:
     frames = []
     for name, (codings, segs) in coded.items():
         res = analyse.respondent_styles(codings, segs, None, loose, indicators=family.indicators, style_focus=focus)
+        leanings = analyse.turn_leanings(segs[segs["role"] == "respondent"], focus)
         said = analyse.respondent_styles(codings, segs, None, loose, indicators=analyse.STYLE_CODES_ONLY)
         talk_ids = set(segs.loc[segs["role"] == "respondent", "segment_id"])
         n_coded = codings[codings["segment_id"].isin(talk_ids)].merge(segs[["segment_id", "respondent_id"]],
@@ -164,14 +169,16 @@ def features(coded: dict, family: Family, focus) -> pd.DataFrame:
             "said_n": (said["netwerk_score"] * said["n_segments"]).round().astype(int),
             "casus_focus": res["casus_focus"], "netwerk_focus": res["netwerk_focus"],
             "casus_turns": res["casus_turns"], "netwerk_turns": res["netwerk_turns"],
-            "mixed_turns": res["mixed_turns"], "self_label": res["self_label"]}))
+            "mixed_turns": res["mixed_turns"], "self_label": res["self_label"],
+            "answers": res["respondent_id"].map(leanings["answers"]).fillna(0).astype(int)}))
     return pd.concat(frames, ignore_index=True)
 
 
 def calls(feat: pd.DataFrame, thresholds: StyleThresholds) -> list[str]:
     return [analyse.style_label(analyse.StyleEvidence(r.casus, r.netwerk, r.n_coded, (r.said_c, r.said_n),
                                                       r.casus_focus, r.netwerk_focus, r.casus_turns,
-                                                      r.netwerk_turns, r.mixed_turns, r.self_label), thresholds)
+                                                      r.netwerk_turns, r.mixed_turns, r.self_label, r.answers),
+                                  thresholds)
             for r in feat.itertuples()]
 
 
@@ -237,7 +244,7 @@ def main() -> None:
               + f"   {total}/{len(feat)}  {plateau(feat, gold, family)}")
     for name in ("ratio: 1.2 + contradiction (session 1)", "index: 1.3 + focus (session 2)",
                  "index: 1.3 + focus x0.5 + turns x0.5 (session 3)",
-                 "index: session 3 + own words + named style (default)"):
+                 "index: + own words + named + thin answers (default)"):
         print(f"\nChosen thresholds per fold, {name}:")
         for held, (a, n, how) in details[name].items():
             print(f"  test {held:10s} {a}/{n}   {how}")
@@ -257,9 +264,9 @@ def main() -> None:
             rows.append((name, r.respondent_id, f"{r.casus_score:.3f}", f"{r.netwerk_score:.3f}",
                          f"{r.casus_focus:.2f}", f"{r.netwerk_focus:.2f}", f"{r.style_index:+.2f}",
                          f"{round(n_said.casus_score * r.n_segments)}/{round(n_said.netwerk_score * r.n_segments)}",
-                         r.mixed_turns, r.self_label[:5], r.style, "|".join(sorted(gold[r.respondent_id])), "" if ok else "WRONG"))
+                         r.mixed_turns, r.self_label[:5], f"{r.leaning_share:.2f}", r.style, "|".join(sorted(gold[r.respondent_id])), "" if ok else "WRONG"))
     table = pd.DataFrame(rows, columns=["set", "respondent", "casus", "netwerk", "focus c", "focus n", "index",
-                                        "stijl c/n", "mixed", "named", "call", "intended", ""])
+                                        "stijl c/n", "mixed", "named", "leaning", "call", "intended", ""])
     print(table.to_string(index=False))
     print(f"\n{right}/{len(table)} as intended (all sets seen; the leave-one-set-out table is the honest figure)")
 

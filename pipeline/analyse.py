@@ -246,7 +246,8 @@ class StyleEvidence:
     ``casus_turns``/``netwerk_turns``: respondent turns whose focus words lean each way
     (:func:`turn_leanings`); ``mixed_turns``: respondent turns coded as a mixed self-description
     (``thresholds.mixed_code``); ``self_label``: the style the respondent names for themselves
-    (:func:`self_labels`; ``""`` when none or both).
+    (:func:`self_labels`; ``""`` when none or both); ``answers``: respondent turns of at least
+    ``substantive_words`` words.
     """
 
     casus_score: float
@@ -259,6 +260,12 @@ class StyleEvidence:
     netwerk_turns: int = 0
     mixed_turns: int = 0
     self_label: str = ""
+    answers: int = 0
+
+    @property
+    def leaning_share(self) -> float:
+        """Share of the substantive answers that lean either way (NaN without answers)."""
+        return (self.casus_turns + self.netwerk_turns) / self.answers if self.answers else float("nan")
 
 
 #: Added to both code scores and both focus rates before their ratio is taken: a respondent with
@@ -296,6 +303,9 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
         toward_other = index if evidence.self_label == "casusgericht" else -index
         if toward_other < band:
             return evidence.self_label
+    thin = getattr(thresholds, "thin_share", None)
+    if thin is not None and evidence.answers and round(evidence.leaning_share, 9) <= thin:
+        return "onbepaald"  # most answers speak of neither the person nor the organisations
     if evidence.mixed_turns and abs(index) < getattr(thresholds, "mixed_band", 0.0):
         return "onbepaald"
     if index >= thresholds.min_index:
@@ -406,7 +416,8 @@ def self_labels(talk: pd.DataFrame, style_focus) -> pd.Series:
                      index=pd.Index(ids, name="respondent_id"), dtype=object)
 
 
-def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0) -> pd.DataFrame:
+def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
+                  substantive_words: int = 8) -> pd.DataFrame:
     """How many of each respondent's turns lean to the person, and how many to the network.
 
     A turn leans netwerk when it has at least one netwerk focus word and ``turn_ratio`` times
@@ -421,14 +432,17 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0) -> p
         The respondent-role segments; the segments of one turn are read together.
     style_focus : pipeline.codebook.StyleFocus or None
     turn_ratio : float
+    substantive_words : int
+        Turns of at least this many words count as answers (``answers``); shorter ones are
+        back-channel ("Ja.", "Klopt, ja.") that can lean neither way.
 
     Returns
     -------
-    DataFrame indexed by ``respondent_id`` with int columns ``casus_turns``, ``netwerk_turns``
-    (empty when ``style_focus`` is None).
+    DataFrame indexed by ``respondent_id`` with int columns ``casus_turns``, ``netwerk_turns``,
+    ``answers`` (empty when ``style_focus`` is None).
     """
-    empty = pd.DataFrame({"casus_turns": pd.Series(dtype=int), "netwerk_turns": pd.Series(dtype=int)},
-                         index=pd.Index([], name="respondent_id"))
+    empty = pd.DataFrame({"casus_turns": pd.Series(dtype=int), "netwerk_turns": pd.Series(dtype=int),
+                          "answers": pd.Series(dtype=int)}, index=pd.Index([], name="respondent_id"))
     if style_focus is None or talk.empty:
         return empty
     keys = ["respondent_id", "doc_id", "turn_index"] if "turn_index" in talk.columns else ["respondent_id", "segment_id"]
@@ -438,8 +452,9 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0) -> p
     netwerk = turns["text"].map(lambda t: len(netwerk_words.findall(t)))
     leans_netwerk = (netwerk >= 1) & (turn_ratio * netwerk >= casus)
     leans_casus = (casus >= 1) & ~leans_netwerk
+    answers = turns["text"].map(lambda t: len(t.split()) >= substantive_words)
     counts = pd.DataFrame({"respondent_id": turns["respondent_id"], "casus_turns": leans_casus.astype(int),
-                           "netwerk_turns": leans_netwerk.astype(int)})
+                           "netwerk_turns": leans_netwerk.astype(int), "answers": answers.astype(int)})
     return counts.groupby("respondent_id").sum()
 
 
@@ -537,7 +552,8 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                 weight[(rid, style)][seg] = (max(old[0], w), max(old[1], w * float(score)))
 
     focus = focus_rates(talk, style_focus)
-    leanings = turn_leanings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0))
+    leanings = turn_leanings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0),
+                             getattr(thresholds, "substantive_words", 8))
     named = self_labels(talk, style_focus)
     meta = _aggregate_metadata(respondent_meta)
     respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))
@@ -554,12 +570,13 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         explicit = tuple(n_said.get((rid, STYLE_CODES[s]), 0) for s in ("casusgericht", "netwerkgericht"))
         casus_focus, netwerk_focus = (focus.loc[rid, "casus_focus"], focus.loc[rid, "netwerk_focus"]) \
             if rid in focus.index else (float("nan"), float("nan"))
-        casus_turns, netwerk_turns = (int(leanings.loc[rid, "casus_turns"]), int(leanings.loc[rid, "netwerk_turns"])) \
-            if rid in leanings.index else (0, 0)
+        casus_turns, netwerk_turns, answers = (
+            int(leanings.loc[rid, "casus_turns"]), int(leanings.loc[rid, "netwerk_turns"]),
+            int(leanings.loc[rid, "answers"])) if rid in leanings.index else (0, 0, 0)
         own_words = mixed_segments.get(rid, [])
         evidence = StyleEvidence(casus_score if n else 0.0, netwerk_score if n else 0.0, n_coded.get(rid, 0),
                                  explicit, float(casus_focus), float(netwerk_focus), casus_turns, netwerk_turns,
-                                 len(own_words), named.get(rid, ""))
+                                 len(own_words), named.get(rid, ""), answers)
         style = style_label(evidence, thresholds)
         index = style_index(evidence, thresholds) if n else float("nan")
         pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
@@ -573,7 +590,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                          if seg not in lead]
         rows.append((rid, style, casus_score, netwerk_score, n, ";".join(ranked[:N_EVIDENCE]),
                      float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns, len(own_words),
-                     named.get(rid, "")))
+                     named.get(rid, ""), evidence.leaning_share))
     df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
     df["n_segments"] = df["n_segments"].astype(int)
     if len(meta.columns) > 1:

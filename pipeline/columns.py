@@ -16,7 +16,8 @@ CODE_SUMMARY = ("code_id", "label", "parent", "n_segments", "n_documents", "n_re
 CODE_BY_RESPONDENT = ("code_id", "respondent_id", "n_segments", "share")
 COOCCURRENCE = ("code_a", "code_b", "n_segments")
 RESPONDENTS = ("respondent_id", "style", "casus_score", "netwerk_score", "n_segments", "evidence",
-               "casus_focus", "netwerk_focus", "style_index", "casus_turns", "netwerk_turns", "mixed_turns", "self_label")
+               "casus_focus", "netwerk_focus", "style_index", "casus_turns", "netwerk_turns", "mixed_turns", "self_label",
+               "leaning_share")
 COMPETENCES = ("respondent_id", "competence", "score", "source_file")
 COMPETENCE_SUMMARY = ("competence", "n", "mean", "sd", "min", "max", "rank")
 GOLD = ("doc_id", "turn_index", "code_id")

@@ -544,3 +544,36 @@ def test_a_style_named_by_the_respondent_stands_unless_the_talk_leans_the_other_
     both = analyse.StyleEvidence(**slight, mixed_turns=1, self_label="casusgericht")
     assert analyse.style_label(both, t) == "casusgericht"
     assert analyse.style_label(both, t.model_copy(update={"self_label_band": None})) == "onbepaald"
+
+
+def test_too_few_leaning_answers_make_the_call_onbepaald():
+    t = StyleThresholds(focus_weight=0.0, turn_weight=0.0, min_index=0.5, thin_share=0.5)
+    clear = dict(casus_score=0.10, netwerk_score=0.40, n_coded=9)  # codes alone: +1.25
+    # 5 of 10 answers lean: at most half → onbepaald; 6 of 10 → the index decides
+    assert analyse.style_label(analyse.StyleEvidence(**clear, casus_turns=2, netwerk_turns=3, answers=10), t) \
+        == "onbepaald"
+    assert analyse.style_label(analyse.StyleEvidence(**clear, casus_turns=2, netwerk_turns=4, answers=10), t) \
+        == "netwerkgericht"
+    # no answers counted (no style_focus): the rule stays out; None switches it off
+    assert analyse.style_label(analyse.StyleEvidence(**clear), t) == "netwerkgericht"
+    thin = analyse.StyleEvidence(**clear, casus_turns=1, netwerk_turns=1, answers=10)
+    assert analyse.style_label(thin, t.model_copy(update={"thin_share": None})) == "netwerkgericht"
+    # a style the respondent names still stands
+    named = analyse.StyleEvidence(**clear, casus_turns=1, netwerk_turns=1, answers=10, self_label="netwerkgericht")
+    assert analyse.style_label(named, t.model_copy(update={"self_label_band": 1.0})) == "netwerkgericht"
+
+
+def test_turn_leanings_count_substantive_answers_apart_from_back_channel():
+    from pipeline.codebook import StyleFocus
+
+    focus = StyleFocus(casusgericht=["moeder"], netwerkgericht=["afspraak"])
+    talk = pd.DataFrame([
+        ("P", "D", 2, "Ja."),
+        ("P", "D", 4, "Klopt, ja, dat was het."),
+        ("P", "D", 6, "Ik ben die middag met de moeder naar de huisarts gegaan, samen."),
+        ("P", "D", 8, "We hebben daarover toen eindelijk een vaste afspraak gemaakt met iedereen."),
+        ("P", "D", 10, "Dat weet ik eerlijk gezegd niet meer precies, het is lang geleden."),
+    ], columns=["respondent_id", "doc_id", "turn_index", "text"])
+    counts = analyse.turn_leanings(talk, focus).loc["P"]
+    assert (counts["casus_turns"], counts["netwerk_turns"], counts["answers"]) == (1, 1, 3)
+    assert analyse.turn_leanings(talk, focus, substantive_words=20).loc["P", "answers"] == 0

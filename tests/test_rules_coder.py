@@ -327,6 +327,8 @@ def test_clause_final_form_marker():
     ("Dat vind ik allebei even belangrijk, de moeder en de afspraken.", "stijl.gemengd"),
     ("Nee, daar kan ik niet kiezen.", "stijl.gemengd"),
     ("Ik ben van allebei een beetje, denk ik.", "stijl.gemengd"),
+    ("Dus eigenlijk zit ik ertussen, zou ik zeggen.", "stijl.gemengd"),
+    ("Ik herken allebei, eerlijk gezegd.", "stijl.gemengd"),
 ])
 def test_real_codebook_generalised_phrasings(real_coder, text, code):
     assert code in codes_of(real_coder, text)[0]
