@@ -161,6 +161,8 @@ def _analyse(codings, segments, documents, book):
                      "n_segments": int(n), "evidence": ";".join(ev), "casus_focus": 3.0 - 2 * netwerk,
                      "netwerk_focus": 0.5 + 2 * netwerk, "style_index": float(np.log((netwerk + 0.02) / (casus + 0.02))),
                      "casus_turns": int(round(casus * n)), "netwerk_turns": int(round(netwerk * n)),
+                     "mixed_turns": int(style == "onbepaald"), "self_label": "",
+                     "leaning_share": float((round(casus * n) + round(netwerk * n)) / n),
                      "organisatie": "Zorg- en Veiligheidshuis"})
     return pd.DataFrame(summary), by_resp, cooc, pd.DataFrame(resp)
 
