@@ -29,7 +29,8 @@ def _deduce_lists() -> dict[str, frozenset[str]]:
         raw = load_raw_itemsets(
             base_path=_LOOKUP_LIST_PATH,
             subdirs=["names/lst_first_name", "names/lst_surname", "names/lst_interfix",
-                     "names/lst_prefix", "whitelist/lst_common_word", "whitelist/lst_stop_word"],
+                     "names/lst_interfix_surname", "names/lst_prefix", "whitelist/lst_common_word",
+                     "whitelist/lst_stop_word"],
         )
     return {
         "names": frozenset(w.casefold() for w in raw["first_name"] | raw["surname"]),
@@ -39,6 +40,8 @@ def _deduce_lists() -> dict[str, frozenset[str]]:
         # Multi-word particles ("van der", "in 't") count word by word.
         "interfix": frozenset(t.casefold() for w in raw["interfix"] for t in w.split()),
         "prefix": frozenset(w.casefold().rstrip(".") for w in raw["prefix"] if " " not in w),
+        # Surnames that follow a particle: "Jong" of "de Jong", "Vries" of "de Vries".
+        "interfix_surname": frozenset(w.casefold() for w in raw["interfix_surname"]),
     }
 
 
@@ -63,6 +66,11 @@ def is_name_word(word: str) -> bool:
 
 def is_first_name(word: str) -> bool:
     return _core(word) in _deduce_lists()["first_names"]
+
+
+def is_surname_after_particle(word: str) -> bool:
+    """Whether deduce lists ``word`` as a surname written after a particle ("Jong" of "de Jong")."""
+    return _core(word) in _deduce_lists()["interfix_surname"]
 
 
 def is_dictionary_word(word: str) -> bool:

@@ -247,7 +247,9 @@ def parse_person(text: str) -> PersonName:
         surname_words, given_words = left.split(), right.split()
     else:
         words = text.split()
-        cut = next((i for i, w in enumerate(words) if i and lexicon.is_particle(w) and w[:1].islower()), None)
+        # "Peter de Jong", and "Peter De Jong" as some write it: the surname starts at the particle.
+        cut = next((i for i, w in enumerate(words) if i and lexicon.is_particle(w)
+                    and (w[:1].islower() or i < len(words) - 1)), None)
         if cut is None and len(words) > 1 and lexicon.is_particle(words[0]):
             cut = 0
         if cut is None:

@@ -1,6 +1,6 @@
 """Organisations that identify someone, and places hidden behind an organisation's name.
 
-Three detectors, registered in :data:`.patterns.DETECTORS`:
+Four detectors, registered in :data:`.patterns.DETECTORS`:
 
 * ``org_region`` (``LOCATIE``): the region or place after the generic name of an organisation —
   an allow-listed organisation or programme, or a generic institution from
@@ -14,6 +14,10 @@ Three detectors, registered in :data:`.patterns.DETECTORS`:
 * ``activity_organisation`` (``INSTELLING``): a capitalised phrase after "bij" following a verb of
   club life (:data:`ACTIVITY_VERBS`): "hij bokste bij Fighting Spirit", "ze traint bij Sterk &
   Fit", "vrijwilliger bij De Brug". The phrase is a club or a person: either way it identifies.
+* ``article_name`` (``INSTELLING``, ``LOCATIE`` or ``PERSOON``): a capitalised article inside a
+  sentence before capitalised words, with no organisation word before it: "een traject bij De
+  Overstap", "ze woont in De Kleine Meierij", "ik belde De Vries". Sentence-initially the capital
+  says nothing ("De GGZ zei"); see :func:`article_name_kind` for the type.
 
 An allow-listed word inside such a name does not protect it ("Spirit" is a care organisation,
 "Fighting Spirit" a boxing club); a name that *starts* with an allow-listed organisation is that
@@ -26,7 +30,7 @@ from typing import Iterable
 
 from .allow_list import AllowList
 from .engine import Detection
-from .patterns import MONTHS, PRIORITY, WEEKDAYS, not_an_organisation_name, register
+from .patterns import DAY_WORDS, KIN_WORDS, MONTHS, PRIORITY, WEEKDAYS, not_an_organisation_name, register
 
 #: Abbreviations of generic institutions, matched case-sensitively: "PI Zwolle", "FPC Dordrecht".
 INSTITUTION_ABBREVIATIONS = ("PI", "PPC", "FPC", "FPK", "FPA", "JJI", "HvB", "AZC", "azc", "CJG", "VT", "BJZ",
@@ -255,6 +259,148 @@ def is_generic_organisation_word(word: str) -> bool:
 #: Detectors whose names may contain an allow-listed word that does not protect them ("Fighting
 #: Spirit", "Midden-Nederland"); one that starts with it is never found by them.
 NAMES_OVER_ALLOW_LIST = frozenset({"pattern:named_organisation", "pattern:activity_organisation",
-                                   "pattern:org_region"})
+                                   "pattern:org_region", "pattern:article_name"})
 #: Detectors whose context makes even an ordinary word a name ("boksschool Sterk", "PI Best").
 CONTEXT_SOURCES = NAMES_OVER_ALLOW_LIST
+
+
+# ---------------------------------------------------------------------------- "De X" inside a sentence
+#: Single words that only name a kind of institution or an abstraction, also when a speaker writes
+#: them with a capital article for emphasis ("we werken voor De Staat", "toen kwam Het Ziekenhuis").
+GENERIC_NOUNS = frozenset({
+    "ziekenhuis", "kliniek", "apotheek", "huisarts", "huisartsenpraktijk", "praktijk", "instelling",
+    "afdeling", "dienst", "team", "overleg", "organisatie", "bank", "rechter", "raad", "staat", "rijk",
+    "overheid", "wet", "kabinet", "regering", "politiek", "zorg", "hulpverlening", "justitie", "maatschappij",
+    "samenleving", "systeem", "markt", "stad", "buurt", "wijk", "dorp", "regio", "provincie", "ministerie",
+    "jeugdzorg", "verslavingszorg", "reclassering", "wijkagent", "officier", "directie", "leiding", "top",
+})
+_NUMBER_WORD = re.compile(rf"(?i)(?:{DAY_WORDS}|laatste|volgende|vorige|zelfde|enige|hele|halve)")
+_KIN = re.compile(rf"(?i){KIN_WORDS}")
+#: What makes "in De X" a place rather than an organisation: a verb of living or moving house, or a
+#: noun for an area, shortly before.
+_RESIDENCE = re.compile(
+    r"(?i)(?<![\w-])(?:woon\w*|gewoond|verhuis\w*|opgegroeid|geboren|getogen|wijk|buurt|dorp|gehucht|regio"
+    r"|gebied|streek|omgeving|kern)(?![\w-])[^.!?;:\n]{0,20}$")
+#: After these a surname-like word names a place or organisation: "naar De Overloop", "in De Schie".
+_PLACE_PREPOSITIONS = frozenset({"bij", "naar", "in", "uit", "op", "vanuit", "via", "richting", "binnen"})
+_ARTICLE_NAME = re.compile(
+    rf"(?<![\w'’-])(?P<article>De|Het|Den)\s+(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})")
+
+
+def _previous_word(text: str, start: int) -> tuple[int, str] | None:
+    m = re.search(r"(\S+)\s+$", text[max(0, start - 60):start])
+    if m is None:
+        return None
+    return start - (len(text[max(0, start - 60):start]) - m.start(1)), m.group(1)
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """Whether a capital article at ``start`` stands inside running text, not in a heading or name.
+
+    The word before it is in lower case, ends a clause with a comma, or is an ordinary word at the
+    start of a sentence ("In De Kleine Meierij"). After another capitalised word ("Peter De Jong",
+    "Thema Twee De Aanpak") or a number it is part of a longer name or a heading.
+    """
+    from . import lexicon
+    from .names import sentence_start
+
+    if sentence_start(text, start):
+        return False
+    previous = _previous_word(text, start)
+    if previous is None:
+        return False
+    pos, word = previous
+    if word.endswith(","):
+        return True
+    core = word.strip("\"'“”‘’()[]«»")
+    if not core or any(c.isdigit() for c in core):
+        return False
+    if core[:1].islower():
+        return True
+    return sentence_start(text, pos) and (lexicon.is_stop_word(core) or lexicon.is_plain_word(core))
+
+
+def _person_before(text: str, start: int, allow_list: AllowList) -> bool:
+    """A form of address, a relative or a role right before: "mevrouw De Vries", "wijkagent De Boer"."""
+    from . import lexicon
+
+    previous = _previous_word(text, start)
+    if previous is None:
+        return False
+    word = previous[1].strip(".,;:\"'“”‘’()").casefold()
+    return bool(word) and (lexicon.is_title(word) or _KIN.fullmatch(word) is not None or word in allow_list.role_words)
+
+
+def _generic(content: list[str]) -> bool:
+    """Whether the words only name a kind of organisation, a role or an abstraction."""
+    phrase = " ".join(content).casefold()
+    return phrase in GENERIC_NOUNS or phrase in _GENERIC_PHRASES
+
+
+_GENERIC_PHRASES = frozenset(" ".join(n.split()).casefold() for n in ORGANISATION_HEADS + INSTITUTION_NOUNS)
+
+
+def article_name_kind(text: str, start: int, article: str, content: list[str], allow_list: AllowList) -> str:
+    """``PERSOON``, ``LOCATIE`` or ``INSTELLING`` for a name "De X" found at ``start``.
+
+    A surname that deduce lists after a particle ("De Vries", "De Jong": Dutch spelling capitalises
+    the particle when no first name precedes), unless a preposition of place precedes it ("naar De
+    Overloop"), or anything after a form of address or role, is a person; "Den X" is a place or else a surname; a listed place (deduce's list or the allow-list's
+    ``places_to_pseudonymise``), or a name after a verb of living or an area noun ("woont in De
+    Kleine Meierij"), a place; the rest is an organisation.
+    """
+    from . import lexicon
+
+    phrase = " ".join(content)
+    single = content[0].split("-")[0] if len(content) == 1 else ""
+    previous = _previous_word(text, start)
+    to_a_place = previous is not None and previous[1].strip(",").casefold() in _PLACE_PREPOSITIONS
+    if _person_before(text, start, allow_list) or (
+            single and not to_a_place and lexicon.is_surname_after_particle(single)):
+        return "PERSOON"
+    listed = allow_list.places_pattern
+    if (lexicon.is_place_name(f"{article} {phrase}") or lexicon.is_place_name(phrase)
+            or (listed is not None and listed.fullmatch(f"{article} {phrase}") is not None)):
+        return "LOCATIE"  # "Den Helder", "De Baarsjes" (places_to_pseudonymise)
+    if article == "Den":
+        return "PERSOON"
+    if _RESIDENCE.search(text, max(0, start - 60), start):
+        return "LOCATIE"
+    return "INSTELLING"
+
+
+@register("article_name")
+def _article_name(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A capitalised article inside a sentence before capitalised words: "bij De Overstap".
+
+    Dutch writes "de" in lower case inside a sentence unless it is part of a name: a small
+    organisation ("een traject bij De Overstap"), a place or area ("ze woont in De Kleine
+    Meierij") or a surname without first name ("ik belde De Vries"). At the start of a sentence the
+    capital says nothing ("De GGZ zei", "De Raad voor de Kinderbescherming", "De eerste keer"); such
+    a name is replaced there only when it was found inside a sentence elsewhere in the study.
+    Allow-listed organisations ("bij Het Openbaar Ministerie", "De Regenboog Groep"), words for a
+    kind of organisation or a role ("De Politie", "De Wijkagent"), numbers and ordinals ("De
+    Eerste Hulp") and months or weekdays are no such names. The type comes from
+    :func:`article_name_kind`.
+    """
+    protected = allow_list.protected_spans(text)
+    for m in _ARTICLE_NAME.finditer(text):
+        start = m.start()
+        if not _inside_sentence(text, start):
+            continue
+        first = m.start("name")
+        if any(ps <= pos < pe for ps, pe in protected for pos in (start, first)):
+            continue  # "De Regenboog Groep", "Het Openbaar Ministerie", "De Raad voor de Kinderbescherming"
+        span = _name_words(text, first, m.end("name"), allow_list)
+        if span is None or not _org_name_ok(text, start, span[1], allow_list):
+            continue
+        span = (start, span[1])
+        content = text[first:span[1]].split()
+        bare = [w.strip("'’-") for w in content if w != "&"]
+        if _generic(bare) or _NUMBER_WORD.fullmatch(bare[0]) or all(allow_list.contains(w) for w in bare):
+            continue
+        kind = article_name_kind(text, start, m.group("article"), bare, allow_list)
+        # A surname: above deduce (10) so that "De Boer" is not taken for the village, below named
+        # organisations ("Stichting De Hoop", 40).
+        priority = 11 if kind == "PERSOON" else PRIORITY[kind]
+        yield Detection(span[0], span[1], kind, "pattern:article_name", priority)

@@ -537,6 +537,55 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 yield Detection(start, end, "PERSOON", "pattern:name_context", 9)
 
 
+#: Abbreviations of two or three capitals that are no one's initials: roles, kinds of care, orders,
+#: school types, Latin and letter abbreviations ("de PB zei", "N.B.", "V.S.").
+NOT_INITIALS = frozenset("""
+    AA AB AD AH AI AMW AP ASS AU AUB AZC BB BG BJ BOA BSO BV CAK CBS CIZ CJG CQ DJ DM DUO DWZ EA ED EU FB GB GZ HB
+    HBO HR IB ICT ID IPV IQ IT IVM JIT KB KDV LVB MAW MBO MBT MDO MEE MW NA NB NL NS NV OA OK OT PB PC PIJ PM PO PR
+    PS PV PVB RIP SPV SVB SVP TAV TBS TV UK US VMBO VO VOF VS VWO WO ZSM ZZP
+""".split())
+#: Verbs that only a person does, after a name: "JB zei", "T.K. belde".
+_PERSON_VERBS = (r"(?:zei|zegt|zeiden|vertelde|vertelt|vroeg|vraagt|belde|belt|appte|appt|mailde|mailt|sms'?te"
+                 r"|riep|roept|antwoordde|antwoordt|lachte|lacht|huilde|huilt|knikte|knikt|schreeuwde|zuchtte"
+                 r"|fluisterde)")
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.&/'’-])(?P<initials>(?:[A-Z]\.){2,3}|[A-Z]{2,3})(?![\w&/'’-]|\.\w)"
+    rf"(?=(?P<after>\s+(?:{_PERSON_VERBS}(?![\w'’-])|[A-Z][\w'’-]*))?)")
+_INITIALS_BEFORE = re.compile(
+    rf"(?i)(?<![\w-])(?:met|tegen|aan|en|of|zei|vroeg|belde|appte|mailde|sprak|zag|{KIN_WORDS})\s+$")
+_ORGANISATION_USE = r"(?i)(?<![\w-])(?:de|het|een|onze?|mijn|jouw|zijn|haar|hun|die|deze)\s+{0}(?![\w-])|{0}['’-]?(?:er|ers|en)\b"
+
+
+@register("initials")
+def _initials(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Initials used as a name: "JB zei dat ...", "T.K. belde", "ik sprak met T.K.".
+
+    Capitals with full stops ("T.K.") are a person after "met/tegen/aan/en" or a person's verb;
+    capitals without them ("JB") only before a verb that only a person does ("zei", "belde"),
+    because acronyms of organisations, roles and orders look the same ("de PB zei"). Never when
+    followed by a capitalised word ("T.K. Jansen": the person detectors take the whole name),
+    allow-listed ("OM zei"), an institution ("CJG"), on :data:`NOT_INITIALS`, or used with an
+    article or as a word stem in the same text ("de JB", "JB'er").
+    """
+    from .organisations import INSTITUTION_ABBREVIATIONS
+
+    for m in _INITIALS_NAME.finditer(text):
+        initials = m.group("initials")
+        letters = initials.replace(".", "")
+        after = (m.group("after") or "").strip()
+        if after[:1].isupper() or allow_list.contains(initials) or allow_list.contains(letters):
+            continue
+        if letters in NOT_INITIALS or letters in INSTITUTION_ABBREVIATIONS:
+            continue
+        dotted = "." in initials
+        before = _INITIALS_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        if not (after or (dotted and before)):
+            continue
+        if re.search(_ORGANISATION_USE.format(re.escape(initials)), text):
+            continue
+        yield Detection(m.start(), m.end(), "PERSOON", "pattern:initials", 9)
+
+
 def _shape(word: str) -> list[str]:
     return re.sub(r"['’]s$", "", word).split("-")
 

@@ -38,6 +38,7 @@ _CONTEXT = 40
 _PROPAGATED = ("LOCATIE", "INSTELLING")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
+_BARE_ARTICLE = re.compile(r"(?i)(?:de|het|den|['’]t|der)")
 #: Detectors that may take an ordinary word for a name because of its context.
 _LEXICAL_SOURCES = {"pattern:place_word", "pattern:name_context"}
 #: Detectors whose context proves a name ("basisschool De Regenboog", "Gezondheidscentrum Lunetten").
@@ -276,7 +277,10 @@ class Pseudonymiser:
                     shield = [(ps, pe) for ps, pe in protected if not (det.start < ps and pe <= det.end)]
                 pieces = _subtract(det.start, det.end, taken + shield)
                 if pieces != [(det.start, det.end)]:
-                    pieces = [(s, e) for s, e in pieces if not is_generic_organisation_word(text[s:e])]
+                    # What is left after an allow-listed phrase was cut out: a generic word or a bare
+                    # article ("Het" of "Het Leger des Heils") stays.
+                    pieces = [(s, e) for s, e in pieces if not is_generic_organisation_word(text[s:e])
+                              and not _BARE_ARTICLE.fullmatch(text[s:e].strip())]
             else:
                 pieces = _subtract(det.start, det.end, taken)
                 if pieces != [(det.start, det.end)]:
@@ -284,7 +288,9 @@ class Pseudonymiser:
             if det.type in _NAMED:
                 pieces = [piece for s, e in pieces for piece in split_sentences(text, s, e)]
             for s, e in pieces:
-                if det.type == "PERSOON":
+                if det.source == "pattern:initials":
+                    trimmed = (s, e)  # initials alone: trim_person would drop them
+                elif det.type == "PERSOON":
                     trimmed = trim_person(text, s, e)
                 elif det.type in _NAMED:
                     trimmed = trim_place(text, s, e, in_context=det.source in _CONTEXT_SOURCES
@@ -306,7 +312,7 @@ class Pseudonymiser:
                 elif ((det.source in _LEXICAL_SOURCES or _listed_place(det, text, s, e))
                       and " " not in word and lexicon.is_dictionary_word(word)):
                     lexical = True
-                elif det.type == "PERSOON" and det.source != "voice" and " " not in word:
+                elif det.type == "PERSOON" and det.source not in ("voice", "pattern:initials") and " " not in word:
                     if lexicon.is_plain_word(word):
                         continue
                     # "Roos zei" is a name only if Roos is known as a person elsewhere; an unknown
