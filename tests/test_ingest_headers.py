@@ -263,3 +263,12 @@ def test_header_variants_never_become_turns(case):
     parsed = build_turns(text_lines(text))
     assert [(t.speaker, t.text) for t in parsed.turns] == turns
     assert parsed.header == head
+
+
+def test_an_exclamation_in_another_label_vocabulary_is_speech_not_header(tmp_path):
+    # found by tests/test_fuzz.py: the first line's label is used once, the dialogue uses names
+    path = tmp_path / "gesprek.txt"
+    path.write_text("Interviewer: Inderdaad!\nSanne: Ja.\nSanne: Ja.\n", encoding="utf-8")
+    doc = read_transcript(path)
+    assert doc.header == []
+    assert "Inderdaad!" in " ".join(t.text for t in doc.turns)

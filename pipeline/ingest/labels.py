@@ -702,7 +702,8 @@ def value_names_someone(text: str) -> bool:
     ``R4``, ``onderzoeker (I)``, ``[naam]``) rather than with speech (``Ja, eh, ...``)?"""
     head = value_head(text)
     words = head.split()
-    if not words or len(words) > 5:
+    # An exclamation is speech ("Interviewer: Inderdaad!"); no header value carries one.
+    if not words or len(words) > 5 or "!" in head:
         return False
     if re.fullmatch(r"\[[^\[\]]{1,30}\]|<[^<>]{1,30}>", head):
         return True  # a placeholder such as ``[naam]`` or ``<respondent>``
