@@ -9,7 +9,9 @@ heldout, styleset_a–l; 94 respondents) with the rules coder — read, segment 
 pseudonymisation (it replaces names only, so styles are unaffected) — once, kept in memory. Then:
 
 1. Leave one set out: for each candidate rule family (``ratio`` or ``index`` rule, which codes
-   count with which weights, the weight of the talk's focus), the thresholds (``min_ratio`` ×
+   count with which weights, the weight of the talk's focus, how answers are read — word lists or
+   the learned turn model; for the latter every set's answers are read by a model fitted on the
+   marked turns of the *other* sets, :func:`cross_fitted_turn_models`), the thresholds (``min_ratio`` ×
    ``min_margin`` for ``ratio``; ``focus_pivot`` × ``min_index`` for ``index``) are tuned on the
    other sets and the calls are scored on the one left out. Ties on the training sets go to the
    thresholds whose grid neighbours do best too (the middle of a plateau, not its lucky edge),
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from pipeline import analyse, ingest, segment  # noqa: E402
+from pipeline import analyse, ingest, orientation, segment  # noqa: E402
 from pipeline.codebook import load_codebook  # noqa: E402
 from pipeline.coders import make_coder  # noqa: E402
 from pipeline.config import (DEFAULT_CODEBOOK, STYLE_INDICATORS, STYLE_INDICATORS_1_2, StudyConfig,  # noqa: E402
@@ -92,6 +94,8 @@ class Family:
     mixed_band: float = 0.0          # index rule: own mixed self-description → onbepaald below this |index|
     self_label_band: float | None = None  # index rule: a style named by the respondent stands below this
     thin_share: float | None = None  # index rule: onbepaald when at most this share of answers lean
+    turn_leaning: str = "focus_words"  # how answers lean: codebook focus words, or the learned turn model
+    turn_probability: float = 0.7    # learned: the model's probability a turn needs to lean
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
@@ -139,8 +143,19 @@ FAMILIES = (
            focus_weight=0.5, turn_weight=0.5, mixed_band=2.5),
     Family("index: session 3 + own words + named style", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=0.5, mixed_band=2.5, self_label_band=1.0),
-    Family("index: + own words + named + thin answers (default)", STYLE_INDICATORS, rule="index",
+    Family("index: + own words + named + thin answers (session 4)", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=0.5, mixed_band=2.5, self_label_band=1.0, thin_share=0.5),
+    Family("index: same, answers read by the learned model x0.5", STYLE_INDICATORS, rule="index",
+           focus_weight=0.5, turn_weight=0.5, mixed_band=2.5, self_label_band=1.0, thin_share=0.5,
+           turn_leaning="learned"),
+    Family("index: learned answers x1, no thin check", STYLE_INDICATORS, rule="index",
+           focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, self_label_band=1.0, turn_leaning="learned"),
+    Family("index: learned answers x1, p 0.6", STYLE_INDICATORS, rule="index", focus_weight=0.5, turn_weight=1.0,
+           mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.6),
+    Family("index: learned answers x1, p 0.8", STYLE_INDICATORS, rule="index", focus_weight=0.5, turn_weight=1.0,
+           mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.8),
+    Family("index: learned answers x1 (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0, mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned"),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
@@ -148,13 +163,28 @@ FAMILIES = (
 )
 
 
-def features(coded: dict, family: Family, focus) -> pd.DataFrame:
+def cross_fitted_turn_models() -> dict[str, orientation.TurnOrientationModel]:
+    """Per labelled set, a turn-orientation model fitted on the marked turns of every *other* set
+    with an ``orientation.csv`` (so no set's answers are read by a model that saw them); sets
+    without marks get the model fitted on all (the shipped one)."""
+    marked = {name: orientation.labelled_turns(DATA / name) for name in SETS
+              if (DATA / name / "orientation.csv").exists()}
+    fit = lambda names: orientation.TurnOrientationModel().fit(  # noqa: E731
+        pd.concat([marked[n] for n in names], ignore_index=True))
+    everything = fit(sorted(marked))
+    return {name: fit(sorted(set(marked) - {name})) if name in marked else everything for name in SETS}
+
+
+def features(coded: dict, family: Family, focus, turn_models: dict | None = None) -> pd.DataFrame:
     """One row per respondent: set, the rule's evidence (:class:`analyse.StyleEvidence` fields)."""
     loose = StyleThresholds(min_segments=0, min_share=0.0, rule="ratio", min_margin=0.0, min_ratio=1.0,
-                            min_contradiction=None)
+                            min_contradiction=None, turn_leaning="focus_words",
+                            turn_probability=family.turn_probability)
     frames = []
     for name, (codings, segs) in coded.items():
-        res = analyse.respondent_styles(codings, segs, None, loose, indicators=family.indicators, style_focus=focus)
+        model = turn_models[name] if family.turn_leaning == "learned" else None
+        res = analyse.respondent_styles(codings, segs, None, loose, indicators=family.indicators, style_focus=focus,
+                                        turn_model=model)
         leanings = analyse.turn_leanings(segs[segs["role"] == "respondent"], focus)
         said = analyse.respondent_styles(codings, segs, None, loose, indicators=analyse.STYLE_CODES_ONLY)
         talk_ids = set(segs.loc[segs["role"] == "respondent", "segment_id"])
@@ -235,8 +265,9 @@ def main() -> None:
     print("Leave-one-set-out accuracy (thresholds tuned on the other sets)\n")
     print(f"{'family':42s} " + " ".join(f"{s[-10:]:>10s}" for s in SETS) + "   total  all sets")
     details = {}
+    turn_models = cross_fitted_turn_models()
     for family in FAMILIES:
-        feat = features(coded, family, codebook.style_focus)
+        feat = features(coded, family, codebook.style_focus, turn_models)
         folds = leave_one_set_out(feat, gold, family)
         details[family.name] = folds
         total = sum(f[0] for f in folds.values())
@@ -244,7 +275,7 @@ def main() -> None:
               + f"   {total}/{len(feat)}  {plateau(feat, gold, family)}")
     for name in ("ratio: 1.2 + contradiction (session 1)", "index: 1.3 + focus (session 2)",
                  "index: 1.3 + focus x0.5 + turns x0.5 (session 3)",
-                 "index: + own words + named + thin answers (default)"):
+                 "index: + own words + named + thin answers (session 4)", "index: learned answers x1 (default)"):
         print(f"\nChosen thresholds per fold, {name}:")
         for held, (a, n, how) in details[name].items():
             print(f"  test {held:10s} {a}/{n}   {how}")

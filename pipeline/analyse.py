@@ -22,7 +22,9 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 from typing import Callable, Mapping
 
 import numpy as np
@@ -417,12 +419,19 @@ def self_labels(talk: pd.DataFrame, style_focus) -> pd.Series:
 
 
 def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
-                  substantive_words: int = 8) -> pd.DataFrame:
+                  substantive_words: int = 8, model=None, min_probability: float = 0.7) -> pd.DataFrame:
     """How many of each respondent's turns lean to the person, and how many to the network.
 
-    A turn leans netwerk when it has at least one netwerk focus word and ``turn_ratio`` times
-    its netwerk words are at least its casus words (organisation words are rarer in any talk,
-    so one counts for several); else casus when it has a casus focus word; else neither.
+    Two readings (``styles: turn_leaning:``):
+
+    ``learned`` (a ``model`` is given)
+        The :class:`pipeline.orientation.TurnOrientationModel` reads each turn; it leans the way
+        the model finds most probable when that probability reaches ``min_probability``.
+    ``focus_words`` (no ``model``)
+        A turn leans netwerk when it has at least one netwerk focus word and ``turn_ratio`` times
+        its netwerk words are at least its casus words (organisation words are rarer in any talk,
+        so one counts for several); else casus when it has a casus focus word; else neither.
+
     Counting answers rather than words keeps one long story about a client from outweighing
     ten answers about agreements between organisations.
 
@@ -431,10 +440,13 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
     talk : DataFrame with ``respondent_id``, ``doc_id``, ``turn_index`` and ``text``
         The respondent-role segments; the segments of one turn are read together.
     style_focus : pipeline.codebook.StyleFocus or None
+        Without it there is no turn evidence (the style index then uses the codes alone).
     turn_ratio : float
     substantive_words : int
         Turns of at least this many words count as answers (``answers``); shorter ones are
         back-channel ("Ja.", "Klopt, ja.") that can lean neither way.
+    model : pipeline.orientation.TurnOrientationModel, optional
+    min_probability : float
 
     Returns
     -------
@@ -447,15 +459,37 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
         return empty
     keys = ["respondent_id", "doc_id", "turn_index"] if "turn_index" in talk.columns else ["respondent_id", "segment_id"]
     turns = talk.groupby(keys, sort=True)["text"].apply(" ".join).reset_index()
-    casus_words, netwerk_words = focus_pattern(style_focus.casusgericht), focus_pattern(style_focus.netwerkgericht)
-    casus = turns["text"].map(lambda t: len(casus_words.findall(t)))
-    netwerk = turns["text"].map(lambda t: len(netwerk_words.findall(t)))
-    leans_netwerk = (netwerk >= 1) & (turn_ratio * netwerk >= casus)
-    leans_casus = (casus >= 1) & ~leans_netwerk
+    if model is not None:
+        leaning = pd.Series(model.predict(turns["text"], min_probability=min_probability), index=turns.index)
+        leans_casus, leans_netwerk = leaning == "casus", leaning == "netwerk"
+    else:
+        casus_words, netwerk_words = focus_pattern(style_focus.casusgericht), focus_pattern(style_focus.netwerkgericht)
+        casus = turns["text"].map(lambda t: len(casus_words.findall(t)))
+        netwerk = turns["text"].map(lambda t: len(netwerk_words.findall(t)))
+        leans_netwerk = (netwerk >= 1) & (turn_ratio * netwerk >= casus)
+        leans_casus = (casus >= 1) & ~leans_netwerk
     answers = turns["text"].map(lambda t: len(t.split()) >= substantive_words)
     counts = pd.DataFrame({"respondent_id": turns["respondent_id"], "casus_turns": leans_casus.astype(int),
                            "netwerk_turns": leans_netwerk.astype(int), "answers": answers.astype(int)})
     return counts.groupby("respondent_id").sum()
+
+
+@lru_cache(maxsize=8)
+def _cached_turn_model(path: str):
+    from .orientation import TurnOrientationModel
+
+    return TurnOrientationModel.load(path)
+
+
+def turn_model_for(thresholds):
+    """The turn-orientation model the thresholds ask for: ``None`` for ``turn_leaning:
+    focus_words``, else ``turn_model`` (default: the model shipped with the package), loaded once."""
+    if getattr(thresholds, "turn_leaning", "focus_words") != "learned":
+        return None
+    from .orientation import DEFAULT_TURN_MODEL
+
+    path = getattr(thresholds, "turn_model", None) or DEFAULT_TURN_MODEL
+    return _cached_turn_model(str(Path(path).resolve()))
 
 
 def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:
@@ -482,7 +516,7 @@ def _aggregate_metadata(respondent_meta: pd.DataFrame | None) -> pd.DataFrame:
 
 def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_meta: pd.DataFrame | None,
                       thresholds, indicators: Mapping[str, Mapping[str, float]] | None = None,
-                      coder: str | None = None, style_focus=None) -> pd.DataFrame:
+                      coder: str | None = None, style_focus=None, turn_model=None) -> pd.DataFrame:
     """The regie style of each respondent, with its evidence and the respondent's metadata.
 
     Evidence
@@ -516,6 +550,9 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         out keeps its default indicators.
     coder : str, optional
         Whose codings to use (default: the first coder in ``codings``).
+    turn_model : pipeline.orientation.TurnOrientationModel, optional
+        Reads the answers for ``casus_turns``/``netwerk_turns`` (default: :func:`turn_model_for`
+        the thresholds, i.e. the shipped model unless ``turn_leaning: focus_words``).
 
     Returns
     -------
@@ -552,8 +589,11 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                 weight[(rid, style)][seg] = (max(old[0], w), max(old[1], w * float(score)))
 
     focus = focus_rates(talk, style_focus)
+    if turn_model is None:
+        turn_model = turn_model_for(thresholds)
     leanings = turn_leanings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0),
-                             getattr(thresholds, "substantive_words", 8))
+                             getattr(thresholds, "substantive_words", 8), model=turn_model,
+                             min_probability=getattr(thresholds, "turn_probability", 0.7))
     named = self_labels(talk, style_focus)
     meta = _aggregate_metadata(respondent_meta)
     respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))

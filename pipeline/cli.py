@@ -21,6 +21,9 @@ app = typer.Typer(
 )
 codebook_app = typer.Typer(help="Check, show and export the codebook.", no_args_is_help=True)
 app.add_typer(codebook_app, name="codebook")
+styles_app = typer.Typer(help="The regie-style evidence: fit the model that reads respondents' answers.",
+                         no_args_is_help=True)
+app.add_typer(styles_app, name="styles")
 
 err_console = Console(stderr=True)
 
@@ -175,6 +178,33 @@ def codebook_export(
         _fail(str(exc))
     for written in export_codebook(book, out):
         Console().print(str(written), highlight=False, soft_wrap=True)
+
+
+@styles_app.command("train")
+def styles_train(
+    sets: list[Path] = typer.Argument(..., help="Labelled sets: folders with transcripts/ and orientation.csv."),
+    out: Path = typer.Option(..., "--out", help="Where to write the model (JSON)."),
+    alpha: float = typer.Option(1.0, "--alpha", help="Additive smoothing of the lemma counts (> 0)."),
+    min_documents: int = typer.Option(3, "--min-documents",
+                                      help="A lemma counts only when it occurs in at least this many documents."),
+) -> None:
+    """Fit the turn-orientation model on respondent turns marked casus/netwerk; use it with
+    `styles: turn_model:` in the study config."""
+    from .orientation import train
+
+    if alpha <= 0 or min_documents < 1:
+        _fail("--alpha must be > 0 and --min-documents at least 1")
+    try:
+        model = train(sets, alpha=alpha, min_documents=min_documents)
+    except RegieError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        _fail(f"cannot fit the model: {exc}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    counts = ", ".join(f"{n} {o}" for o, n in zip(("casus", "netwerk", "neither"), model.turns_.tolist()))
+    Console().print(f"{out}: {len(model.vocabulary_)} lemmas from {len(model.sources_)} set(s); turns: {counts}",
+                    highlight=False, soft_wrap=True)
 
 
 def main() -> None:

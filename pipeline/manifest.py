@@ -46,6 +46,17 @@ def input_files(config) -> list[dict]:
     return [{"path": str(p), "sha256": sha256_file(p), "bytes": p.stat().st_size} for p in unique]
 
 
+def _turn_model(config) -> dict | None:
+    """Which model read the respondents' answers (``None`` with ``turn_leaning: focus_words``)."""
+    from .orientation import DEFAULT_TURN_MODEL
+
+    if config.styles.turn_leaning != "learned":
+        return None
+    path = Path(config.styles.turn_model or DEFAULT_TURN_MODEL)
+    return {"path": "(shipped) pipeline/resources/turn_orientation.json" if config.styles.turn_model is None
+            else str(path), "sha256": sha256_file(path)}
+
+
 def build_manifest(config, codebook, documents, run, timings: dict, leaks: list | None = None) -> dict:
     """Assemble ``manifest.json``'s content.
 
@@ -65,6 +76,7 @@ def build_manifest(config, codebook, documents, run, timings: dict, leaks: list 
             "n_codes": len(getattr(codebook, "codes", [])),
         },
         "settings": config.settings(),
+        "turn_model": _turn_model(config),
         "packages": package_versions(),
         "python": platform.python_version(),
         "counts": {

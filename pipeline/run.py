@@ -115,6 +115,8 @@ def run_study(config: StudyConfig, *, progress=None) -> Run:
     with timer("codebook"):
         say("codebook")
         codebook = load_codebook(config.codebook)
+        # read before the long stages, so a bad `styles: turn_model:` fails the run at once
+        turn_model = analyse.turn_model_for(config.styles)
 
     with timer("ingest"):
         say("ingest")
@@ -162,7 +164,7 @@ def run_study(config: StudyConfig, *, progress=None) -> Run:
         code_by_respondent = analyse.code_by_respondent(codings, seg_meta, codebook)
         cooccurrence = analyse.cooccurrence(codings)
         respondents = analyse.respondent_styles(codings, seg_meta, respondent_meta, config.styles,
-                                                style_focus=codebook.style_focus)
+                                                style_focus=codebook.style_focus, turn_model=turn_model)
 
     run = Run(
         out_dir=Path(config.out), documents=documents_table, segments=segments, codings=codings,

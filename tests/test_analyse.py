@@ -317,7 +317,7 @@ def _called_styles(name: str) -> dict[str, str]:
     return res.set_index("respondent_id")["style"].to_dict()
 
 
-@pytest.mark.parametrize("name", ["sample", "checkgold", "styleset_c"])
+@pytest.mark.parametrize("name", ["sample", "checkgold", "styleset_h", "styleset_k"])
 def test_rules_coder_and_style_rule_find_every_intended_style_of_these_sets(name):
     intended = _intended_styles(name)
     assert set(intended.values()) == {"casusgericht", "netwerkgericht", "onbepaald"}
