@@ -229,7 +229,8 @@ def _fold(text: str) -> str:
 
 
 def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
-                     min_length: int = MIN_LENGTH) -> pd.DataFrame:
+                     min_length: int = MIN_LENGTH, lowercase_words: frozenset[str] | set[str] = frozenset()
+                     ) -> pd.DataFrame:
     """The strings the leak check searches for, from a pseudonym key.
 
     Parameters
@@ -239,6 +240,10 @@ def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
     allow_list : AllowList, optional
     min_length : int
         Shorter identifiers are skipped (they match everywhere).
+    lowercase_words : set of str, optional
+        Words the transcripts themselves write in lower case ("dat bemoeizorg structureel ...").
+        A one-word identifier among them is a word of the study's own language as well as a name
+        ("Bemoeizorg Stad", a team), so it is searched capitalised only, like a dictionary word.
 
     Returns
     -------
@@ -283,7 +288,8 @@ def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
                                 if article.casefold() in _ARTICLES else [form]):
                     rows.setdefault(_fold(form) + "\0" + variant, (variant, pseudonym, kind, True))
                 continue
-            case_sensitive = single and form.isalpha() and lexicon.is_dictionary_word(form)
+            case_sensitive = single and form.isalpha() and (lexicon.is_dictionary_word(form)
+                                                            or form.lower() in lowercase_words)
             rows[_fold(form)] = (form, pseudonym, kind, case_sensitive)
     frame = pd.DataFrame(sorted(rows.values(), key=lambda r: (r[1], r[0])),
                          columns=["identifier", "pseudonym", "type", "case_sensitive"])

@@ -442,7 +442,8 @@ class Pseudonymiser:
             return
         frame = pd.DataFrame([(form, entity, kind) for form, entity, kind in sorted(self._place_forms.values())],
                              columns=["original", "pseudonym", "type"])
-        wanted = leak_identifiers(frame, self.allow_list_)
+        # a place name the transcripts also write in lower case is that word there, not the place
+        wanted = leak_identifiers(frame, self.allow_list_, lowercase_words=self._lowercase_words())
         if wanted.empty:
             return
         entity_of = {_fold(form): (entity, kind) for form, entity, kind in self._place_forms.values()}
@@ -601,9 +602,23 @@ class Pseudonymiser:
         from .leaks import leak_identifiers, without_public
 
         self._check_fitted()
-        identifiers = leak_identifiers(self.key_table(), self.allow_list_)
+        identifiers = leak_identifiers(self.key_table(), self.allow_list_, lowercase_words=self._lowercase_words())
         identifiers, self.leak_check_skipped_ = without_public(identifiers, self._public_files())
         return identifiers
+
+    def _lowercase_words(self) -> set[str]:
+        """Words the transcripts write in lower case outside any identifier span."""
+        words: set[str] = set()
+        for unit in self._units.values():
+            if unit.is_label or not unit.text:
+                continue
+            text, last = [], 0
+            for span in sorted(unit.spans, key=lambda sp: sp.start):
+                text.append(unit.text[last:span.start])
+                last = max(last, span.end)
+            text.append(unit.text[last:])
+            words.update(_LOWER_WORD.findall(" ".join(text)))
+        return words
 
     def _public_files(self) -> list[Path]:
         """Researcher-written inputs that the outputs quote by design (codebook, competences).

@@ -1,0 +1,60 @@
+"""The leak check and words the transcripts use in lower case (blind set P, session 5).
+
+A team called "Bemoeizorg Stad" was replaced as a name; the same transcript speaks of
+"bemoeizorg" (outreach care) as an ordinary word, which the lexicon does not know. The leak check
+searched "Bemoeizorg" in any case, found the word, and the run exited 3. A one-word identifier that
+the transcripts themselves write in lower case is now searched capitalised only. Example names
+here are not those of the set.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.model import Document, Turn
+from pipeline.privacy import Pseudonymiser, check_leaks, leak_identifiers, load_allow_list
+
+ALLOW = load_allow_list()
+
+
+def _study():
+    return [Document("r1", "r1.txt", "txt", header=[], turns=[
+        Turn("Interviewer", "Wie ben je?"),
+        Turn("Respondent", "Ik werk samen met Jan Straatzorg, hij is wijkagent."),
+        Turn("Interviewer", "En verder?"),
+        Turn("Respondent", "Dat straatzorg structureel gefinancierd wordt, en niet elke twee jaar opnieuw."),
+    ])]
+
+
+def test_a_name_word_the_transcripts_use_as_a_word_is_searched_capitalised_only(tmp_path):
+    docs = _study()
+    p = Pseudonymiser(allow_list=ALLOW).fit(docs)
+    out = p.transform(docs)
+    text = "\n".join(t.text for t in out[0].turns)
+    assert "Straatzorg" not in text and "dat straatzorg structureel" in text.lower()
+    (tmp_path / "texts.txt").write_text(text, encoding="utf-8")
+    assert p.check_leaks(tmp_path) == []
+    ids = p.leak_identifiers().set_index("identifier")
+    assert bool(ids.loc["Straatzorg", "case_sensitive"]) is True
+    assert bool(ids.loc["Jan Straatzorg", "case_sensitive"]) is False
+    (tmp_path / "leak.txt").write_text("Toen belde Straatzorg.", encoding="utf-8")
+    assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["leak.txt"]
+
+
+def test_the_check_still_finds_the_name_capitalised(tmp_path):
+    key = pd.DataFrame({"original": ["Straatzorg Noordkwartier"], "pseudonym": ["[PERSOON-1]"],
+                        "type": ["PERSOON"]})
+    ids = leak_identifiers(key, ALLOW, lowercase_words={"straatzorg"})
+    assert bool(ids.set_index("identifier").loc["Straatzorg", "case_sensitive"]) is True
+    (tmp_path / "a.txt").write_text("wij doen aan straatzorg", encoding="utf-8")
+    assert check_leaks(tmp_path, ids) == []
+    (tmp_path / "b.txt").write_text("Ik werk bij Straatzorg.", encoding="utf-8")
+    assert [leak["file"] for leak in check_leaks(tmp_path, ids)] == ["b.txt"]
+
+
+def test_without_lowercase_use_the_word_is_searched_in_any_case(tmp_path):
+    key = pd.DataFrame({"original": ["Straatzorg Noordkwartier"], "pseudonym": ["[PERSOON-1]"],
+                        "type": ["PERSOON"]})
+    ids = leak_identifiers(key, ALLOW)
+    assert bool(ids.set_index("identifier").loc["Straatzorg", "case_sensitive"]) is False
+    (tmp_path / "a.txt").write_text("wij doen aan straatzorg", encoding="utf-8")
+    assert len(check_leaks(tmp_path, ids)) == 1
