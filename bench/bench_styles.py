@@ -95,7 +95,7 @@ class Family:
     self_label_band: float | None = None  # index rule: a style named by the respondent stands below this
     thin_share: float | None = None  # index rule: onbepaald when at most this share of answers lean
     turn_leaning: str = "focus_words"  # how answers lean: codebook focus words, or the learned turn model
-    turn_probability: float = 0.7    # learned: the model's probability a turn needs to lean
+    turn_probability: float = 0.6    # learned: the model's probability a turn needs to lean
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
@@ -150,8 +150,8 @@ FAMILIES = (
            turn_leaning="learned"),
     Family("index: learned answers x1, no thin check", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, self_label_band=1.0, turn_leaning="learned"),
-    Family("index: learned answers x1, p 0.6", STYLE_INDICATORS, rule="index", focus_weight=0.5, turn_weight=1.0,
-           mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.6),
+    Family("index: learned answers x1, p 0.7", STYLE_INDICATORS, rule="index", focus_weight=0.5, turn_weight=1.0,
+           mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.7),
     Family("index: learned answers x1, p 0.8", STYLE_INDICATORS, rule="index", focus_weight=0.5, turn_weight=1.0,
            mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.8),
     Family("index: learned answers x1 (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,

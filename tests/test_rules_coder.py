@@ -323,7 +323,7 @@ def test_clause_final_form_marker():
     ("Dit zag ik bij vier gezinnen gebeuren, dus ik heb het aangekaart.", "stijl.netwerkgericht"),
     ("Het moet niet per casus opnieuw, het moet in de ketenafspraken.", "stijl.netwerkgericht"),
     ("Eerlijk gezegd zit ik er ergens tussenin.", "stijl.gemengd"),
-    ("Ik heb in dit werk eigenlijk twee petten op.", "stijl.gemengd"),
+    ("Het is allebei, eerlijk gezegd.", "stijl.gemengd"),
     ("Dat vind ik allebei even belangrijk, de moeder en de afspraken.", "stijl.gemengd"),
     ("Nee, daar kan ik niet kiezen.", "stijl.gemengd"),
     ("Ik ben van allebei een beetje, denk ik.", "stijl.gemengd"),
@@ -449,3 +449,13 @@ def test_real_codebook_question_about_structure_is_netwerk_context(real_coder):
                              roles=["interviewer", "respondent"])[1]
     assert "stijl.netwerkgericht" in with_question
     assert "stijl.netwerkgericht" not in codes_of(real_coder, answer)[0]
+
+
+def test_real_codebook_two_hats_are_mixed_only_in_answer_to_where_their_regie_lies(real_coder):
+    # codebook 1.4.1: two positions are not a mixed style (blind set O, session 5)
+    hats = "Ik ben wijkagent en ik zit namens het basisteam aan de HIC-tafel. Dus twee petten, zeg maar."
+    assert "stijl.gemengd" not in codes_of(real_coder, hats)[0]
+    answer = "Tja, ik heb eigenlijk twee petten op."
+    asked = codes_of(real_coder, "Waar ligt het zwaartepunt bij jou, bij de persoon of bij het netwerk?", answer,
+                     roles=["interviewer", "respondent"])[1]
+    assert "stijl.gemengd" in asked
