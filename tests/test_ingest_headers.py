@@ -183,6 +183,14 @@ def test_a_one_off_label_in_another_vocabulary_is_header_when_it_names_someone()
     assert parsed.hints["esther"] == "respondent"
 
 
+def test_a_legend_of_the_dialogue_labels_is_header():
+    # Blind set Q: a header line that explains the labels, in another vocabulary than the dialogue.
+    parsed = build_turns(text_lines("Project regie, interview 11\n"
+                                    "Respondent: schuldhulpverlener (R), interviewer (I)\n\n" + DIALOGUE))
+    assert parsed.header[-1] == "Respondent: schuldhulpverlener (R), interviewer (I)"
+    assert [t.speaker for t in parsed.turns] == ["I", "R", "I", "R"]
+
+
 # --- the helpers ------------------------------------------------------------------------------
 
 def test_header_fields():
@@ -199,9 +207,10 @@ def test_header_fields():
 
 @pytest.mark.parametrize("value, expected", [
     ("Esther Schouten, procesregisseur.", True), ("SA", True), ("R4", True), ("[naam verwijderd]", True),
-    ("onderzoeker (I)", True), ("Karin, procesregisseur", True), ("De Vries, wijkagent", True),
+    ("onderzoeker (I)", True), ("schuldhulpverlener (R), interviewer (I)", True), ("Karin, procesregisseur", True), ("De Vries, wijkagent", True),
     ("Nou, de respondent zei: ja", False), ("Goedemorgen, fijn dat je er bent.", False),
     ("Super, dan beginnen we.", False), ("Karin", False), ("Ja. Eh, ik werk hier vier jaar.", False),
+    ("Ja (R) zei het ook.", False), ("dat zei ik al (bij de R)", False),
 ])
 def test_value_names_someone(value, expected):
     assert L.value_names_someone(value) is expected

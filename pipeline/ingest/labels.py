@@ -697,6 +697,10 @@ def value_head(text: str) -> str:
     return re.sub(rf"\s*{_PAREN}.*$", "", head).strip(" .:")
 
 
+#: A function or role followed by a speaker code in brackets: ``schuldhulpverlener (R)``.
+_FUNCTION_WITH_CODE = re.compile(r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*\([A-Z]{1,3}\d{0,2}\)(?:[\s,;.]|$)")
+
+
 def value_names_someone(text: str) -> bool:
     """Does a header value start with a person, code or role (``Esther Schouten, ...``,
     ``R4``, ``onderzoeker (I)``, ``[naam]``) rather than with speech (``Ja, eh, ...``)?"""
@@ -713,6 +717,8 @@ def value_names_someone(text: str) -> bool:
         return True  # ``de onderzoeker``
     if fold(words[0]).strip(".") in STOPWORDS and fold(words[0]) not in SURNAME_PARTICLES:
         return False
+    if _FUNCTION_WITH_CODE.match(text.strip()):
+        return True  # ``schuldhulpverlener (R), interviewer (I)``: a legend of the dialogue's labels
     if not all(w[0].isupper() or w[0].isdigit() or fold(w) in TUSSENVOEGSELS for w in words):
         return False
     if _CODE.fullmatch(head.replace(" ", "")):

@@ -476,7 +476,7 @@ _PARTICLES = r"(?:van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|zu|
 KIN_WORDS = (r"(?:oma|opa|tante|oom|mama|papa|mam|pap|moeder|vader|neef|nicht|neefje|nichtje|broer|broertje"
              r"|zus|zusje|zoon|zoontje|dochter|dochtertje|schoonmoeder|schoonvader|schoonzus|zwager|stiefvader"
              r"|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|vriend|vriendin|vriendje|vriendinnetje|ex"
-             r"|partner|man|vrouw|buurman|buurvrouw|collega|juf|juffrouw|meester|dokter|zuster|cliënt|cliënte"
+             r"|partner|man|vrouw|buurman|buurvrouw|collega|juf|juffrouw|meester|dokter|zuster|broeder|cliënt|cliënte"
              r"|mentor|coach|imam|pastor|dominee|baby|familie|gezin)")
 _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 _CALLED = re.compile(
@@ -496,6 +496,16 @@ def _role_regex(roles: tuple[str, ...]) -> re.Pattern | None:
         return None
     body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=lambda r: (-len(r), r)))
     return re.compile(rf"(?i:\b(?:{body})\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
+
+
+def _addressed_stop_word(text: str, pos: int, word: str, allow_list: AllowList) -> bool:
+    """A capitalised stop word right after a form of address is a name: "zuster Wil", "meneer Dan"."""
+    from . import lexicon
+    from .names import after_form_of_address
+
+    return (after_form_of_address(text, pos) and lexicon.is_stop_word(word) and not lexicon.is_title(word)
+            and not allow_list.contains(word) and word.casefold() not in allow_list.role_words
+            and not _NOT_NAMES.match(word))
 
 
 def _name_part_ok(word: str, allow_list: AllowList) -> bool:
@@ -528,7 +538,8 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 start, end = m.span(group)
                 words = text[start:end].split()
                 lead = next(i for i, w in enumerate(words) if w[:1].isupper())  # "dhr. de Kok"
-                if not _name_part_ok(words[lead], allow_list):
+                if not _name_part_ok(words[lead], allow_list) and not _addressed_stop_word(
+                        text, text.index(words[lead], start), words[lead], allow_list):
                     continue
                 # A second capitalised word only when it is no ordinary word ("tante Fatiha Zei" is rare).
                 if len(words) > lead + 1 and (lexicon.is_plain_word(words[-1])
@@ -638,14 +649,14 @@ register_regex(
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )
-_PLACE_SUFFIX = re.compile(r"(?:buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|"
+_PLACE_SUFFIX = re.compile(r"(?:buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|heem|"
                            r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
                            r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
                            r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park)$")
 #: Words after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław", "voor heel
 #: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
 _PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt",
-                "heel", "regio", "gemeente", "buiten"}
+                "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie"}
 #: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden".
 _PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan"}
 _ARTICLES = {"de", "het", "'t", "’t"}
@@ -679,9 +690,14 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
             continue
         context = place_context(text, m.start())
         if lexicon.is_dictionary_word(word):
-            if (context and not sentence_start(text, m.start()) and not lexicon.is_common_word(word)
+            if (context and not sentence_start(text, m.start())
                     and word.casefold() not in allow_list.role_words and not _NOT_NAMES.match(word)):
-                yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_word", 6)
+                if lexicon.is_place_name(word):
+                    # "thuiszitters in Leiden", "gemeente Buren": a listed place in its context is
+                    # the place even in a study that uses the verb or noun too; deduce skips these
+                    yield Detection(m.start(), m.end(), "LOCATIE", "pattern:listed_place", 6)
+                elif not lexicon.is_common_word(word):
+                    yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_word", 6)
             continue
         if context or _PLACE_SUFFIX.search(word.casefold()):
             yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_like", 6)

@@ -23,7 +23,7 @@ from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
 from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_generic_organisation_word
-from .patterns import detect_patterns
+from .patterns import detect_patterns, place_context
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ _BARE_ARTICLE = re.compile(r"(?i)(?:de|het|den|['’]t|der)")
 _LEXICAL_SOURCES = {"pattern:place_word", "pattern:name_context"}
 #: Detectors whose context proves a name ("basisschool De Regenboog", "Gezondheidscentrum Lunetten").
 _CONTEXT_SOURCES = {"pattern:named_school", "pattern:named_before_school", "pattern:school_name",
-                    "pattern:place_word", "pattern:place_phrase", "pattern:street_list"} | CONTEXT_SOURCES
+                    "pattern:place_word", "pattern:place_phrase", "pattern:street_list",
+                    "pattern:listed_place"} | CONTEXT_SOURCES
 
 
 @dataclass
@@ -139,12 +140,15 @@ def _listed_place(det: Detection, text: str, start: int, end: int) -> bool:
 
 
 def _addressable(word: str, allow_list: AllowList) -> bool:
-    """A word that can be a name after a form of address: not a role, title, stop word, month or day."""
+    """A word that can be a name after a form of address: not a role, title, particle, month or day.
+
+    Stop words can ("zuster Wil", "meneer Dan"): a capitalised word there is used as a name.
+    """
     from .patterns import _NOT_NAMES
 
     last = word.split()[-1]
     return not (word.casefold() in allow_list.role_words or last.casefold() in allow_list.role_words
-                or lexicon.is_title(last) or lexicon.is_stop_word(last) or _NOT_NAMES.match(last))
+                or lexicon.is_title(last) or lexicon.is_particle(last) or _NOT_NAMES.match(last))
 
 
 class Pseudonymiser:
@@ -310,7 +314,10 @@ class Pseudonymiser:
                 if det.type == "PERSOON" and after_form_of_address(text, s) and _addressable(word, self.allow_list_):
                     pass  # "mevrouw Kok", "oma Roos": the form of address makes even an ordinary word a name
                 elif ((det.source in _LEXICAL_SOURCES or _listed_place(det, text, s, e))
-                      and " " not in word and lexicon.is_dictionary_word(word)):
+                      and " " not in word and lexicon.is_dictionary_word(word)
+                      and not (_listed_place(det, text, s, e) and place_context(text, s))):
+                    # a listed place right after "in/uit/gemeente/werkgebied" stays a place even
+                    # when the study uses the word too ("in Leiden" and "leiden", "gemeente Buren")
                     lexical = True
                 elif det.type == "PERSOON" and det.source not in ("voice", "pattern:initials") and " " not in word:
                     if lexicon.is_plain_word(word):
@@ -440,6 +447,7 @@ class Pseudonymiser:
                     self._place_forms.setdefault(_fold(form), (form, span.entity, span.type))
         if not self._place_forms:
             return
+        self._add_short_names()
         frame = pd.DataFrame([(form, entity, kind) for form, entity, kind in sorted(self._place_forms.values())],
                              columns=["original", "pseudonym", "type"])
         # a place name the transcripts also write in lower case is that word there, not the place
@@ -470,6 +478,28 @@ class Pseudonymiser:
                     taken.append((s, e))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _add_short_names(self) -> None:
+        """Also search an organisation by its name without the place: "Woonbelang Reimerswaal" → "Woonbelang".
+
+        Housing corporations, care providers and schools are called "<name> <place>" once and by
+        the name alone afterwards. Only a one-word name that no word list knows and that is not a
+        generic organisation word ("Veiligheidshuis Parkstad" gives no short name).
+        """
+        from .leaks import _fold
+
+        places = {fold for fold, (_, _, kind) in self._place_forms.items() if kind == "LOCATIE"}
+        for form, entity, kind in sorted(self._place_forms.values()):
+            words = form.split()
+            if kind != "INSTELLING" or len(words) != 2:
+                continue
+            short, place = words
+            if not (_fold(place) in places or lexicon.is_place_name(place)):
+                continue
+            if (not short[:1].isupper() or lexicon.is_dictionary_word(short) or lexicon.is_title(short)
+                    or is_generic_organisation_word(short) or self.allow_list_.contains(short)):
+                continue
+            self._place_forms.setdefault(_fold(short), (short, entity, kind))
 
     def _number(self, units: list[_Unit]) -> None:
         first: dict[str, tuple] = {}
