@@ -58,3 +58,22 @@ def test_without_lowercase_use_the_word_is_searched_in_any_case(tmp_path):
     assert bool(ids.set_index("identifier").loc["Straatzorg", "case_sensitive"]) is False
     (tmp_path / "a.txt").write_text("wij doen aan straatzorg", encoding="utf-8")
     assert len(check_leaks(tmp_path, ids)) == 1
+
+
+def _pseudonymise(*texts: str) -> list[str]:
+    docs = [Document(f"d{i}", f"d{i}.txt", "txt", header=[], turns=[Turn("Respondent", t)])
+            for i, t in enumerate(texts)]
+    p = Pseudonymiser(allow_list=load_allow_list()).fit(docs)
+    return [d.turns[0].text for d in p.transform(docs)]
+
+
+def test_a_place_that_is_also_a_lower_case_word_is_kept_as_the_word():
+    # "in Heuvelzorg" is a place; "heuvelzorg" (a kind of care) elsewhere is the word, not the place.
+    a, b = _pseudonymise("Ze woont al jaren in Heuvelzorg, met haar zoon.",
+                         "Wij doen heuvelzorg in de wijk, dat is ons werk.")
+    assert "Heuvelzorg" not in a and b == "Wij doen heuvelzorg in de wijk, dat is ons werk."
+
+
+def test_a_place_name_typed_in_lower_case_is_still_replaced():
+    a, b = _pseudonymise("Ze woont al jaren in Osdorp, met haar zoon.", "Hij komt ook uit osdorp, zegt hij.")
+    assert "Osdorp" not in a and "osdorp" not in b.casefold()

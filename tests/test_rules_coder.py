@@ -327,7 +327,6 @@ def test_clause_final_form_marker():
     ("Dat vind ik allebei even belangrijk, de moeder en de afspraken.", "stijl.gemengd"),
     ("Nee, daar kan ik niet kiezen.", "stijl.gemengd"),
     ("Ik ben van allebei een beetje, denk ik.", "stijl.gemengd"),
-    ("Dus eigenlijk zit ik ertussen, zou ik zeggen.", "stijl.gemengd"),
     ("Ik herken allebei, eerlijk gezegd.", "stijl.gemengd"),
 ])
 def test_real_codebook_generalised_phrasings(real_coder, text, code):
@@ -457,5 +456,28 @@ def test_real_codebook_two_hats_are_mixed_only_in_answer_to_where_their_regie_li
     assert "stijl.gemengd" not in codes_of(real_coder, hats)[0]
     answer = "Tja, ik heb eigenlijk twee petten op."
     asked = codes_of(real_coder, "Waar ligt het zwaartepunt bij jou, bij de persoon of bij het netwerk?", answer,
+                     roles=["interviewer", "respondent"])[1]
+    assert "stijl.gemengd" in asked
+
+
+@pytest.mark.parametrize("text", [
+    "De GGZ vertrouwt de politie niet en de politie de GGZ niet. En ik zit ertussen. Je moet het kleine doen.",
+    "Scholen zijn bang en agenten wantrouwen scholen. Allebei een beetje waar, allebei vooral niet.",
+])
+def test_real_codebook_broker_place_and_judgement_on_two_parties_are_not_mixed(real_coder, text):
+    # codebook 1.4.2 (blind sets U and W, session 6)
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text", ["Ik zit er een beetje tussenin, denk ik.", "Ik zit ertussenin, eerlijk gezegd.",
+                                  "Van allebei een beetje, denk ik."])
+def test_real_codebook_mixed_self_placement_still_counts(real_coder, text):
+    assert "stijl.gemengd" in codes_of(real_coder, text)[0]
+
+
+def test_real_codebook_ertussen_is_mixed_in_answer_to_where_their_regie_lies(real_coder):
+    answer = "Dus eigenlijk zit ik ertussen, zou ik zeggen."
+    assert "stijl.gemengd" not in codes_of(real_coder, answer)[0]
+    asked = codes_of(real_coder, "Ben je meer casusgericht of meer netwerkgericht?", answer,
                      roles=["interviewer", "respondent"])[1]
     assert "stijl.gemengd" in asked

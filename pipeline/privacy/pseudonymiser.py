@@ -451,7 +451,8 @@ class Pseudonymiser:
         frame = pd.DataFrame([(form, entity, kind) for form, entity, kind in sorted(self._place_forms.values())],
                              columns=["original", "pseudonym", "type"])
         # a place name the transcripts also write in lower case is that word there, not the place
-        wanted = leak_identifiers(frame, self.allow_list_, lowercase_words=self._lowercase_words())
+        # (from the units at hand: fit stores them in ``_units`` only after this step)
+        wanted = leak_identifiers(frame, self.allow_list_, lowercase_words=self._lowercase_words(units))
         if wanted.empty:
             return
         entity_of = {_fold(form): (entity, kind) for form, entity, kind in self._place_forms.values()}
@@ -636,10 +637,15 @@ class Pseudonymiser:
         identifiers, self.leak_check_skipped_ = without_public(identifiers, self._public_files())
         return identifiers
 
-    def _lowercase_words(self) -> set[str]:
-        """Words the transcripts write in lower case outside any identifier span."""
+    def _lowercase_words(self, units: list[_Unit] | None = None) -> set[str]:
+        """Words the transcripts write in lower case outside any identifier span.
+
+        ``units`` default to every unit seen by :meth:`fit`. Only words that Dutch knows (also
+        as a compound: "bemoeizorg") count; a name typed in lower case ("in amsterdam") is still
+        the name.
+        """
         words: set[str] = set()
-        for unit in self._units.values():
+        for unit in (self._units.values() if units is None else units):
             if unit.is_label or not unit.text:
                 continue
             text, last = [], 0
@@ -648,7 +654,7 @@ class Pseudonymiser:
                 last = max(last, span.end)
             text.append(unit.text[last:])
             words.update(_LOWER_WORD.findall(" ".join(text)))
-        return words
+        return {w for w in words if lexicon.is_known_form(w)}
 
     def _public_files(self) -> list[Path]:
         """Researcher-written inputs that the outputs quote by design (codebook, competences).
