@@ -250,3 +250,11 @@ def test_style_sets_lose_every_place_address_and_organisation(name):
                          texts[r.doc_id], re.IGNORECASE)]
     assert not [x for x in left if x[1] in ("LOCATIE", "ADRES", "ORGANISATIE_NAAM")], left
     assert len(left) / len(ids) <= 0.03, left
+
+
+@pytest.mark.parametrize("phrase", ["dokter Van der Meer", "juf De Groot", "oom Van Dam"])
+def test_surname_with_a_capitalised_particle_after_a_title_is_replaced_whole(phrase):
+    # blind set X: "De huisarts, dokter Van der Meer, had ..." kept "Van der Meer" (its last word is a word)
+    a, = pseudonymise(f"De huisarts, {phrase}, had hem wel eens iets voorgeschreven.")
+    surname = phrase.split(" ", 1)[1]
+    assert surname not in a and phrase.split()[0] + " [PERSOON-" in a

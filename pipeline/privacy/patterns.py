@@ -538,6 +538,11 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 start, end = m.span(group)
                 words = text[start:end].split()
                 lead = next(i for i, w in enumerate(words) if w[:1].isupper())  # "dhr. de Kok"
+                if lexicon.is_particle(words[lead]) and len(words) > lead + 1:
+                    # "dokter Van der Meer", "juf De Groot": a capitalised particle opens a surname,
+                    # whose last word may be an ordinary one
+                    yield Detection(start, end, "PERSOON", "pattern:name_context", 9)
+                    continue
                 if not _name_part_ok(words[lead], allow_list) and not _addressed_stop_word(
                         text, text.index(words[lead], start), words[lead], allow_list):
                     continue
