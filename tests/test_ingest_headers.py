@@ -191,6 +191,25 @@ def test_a_legend_of_the_dialogue_labels_is_header():
     assert [t.speaker for t in parsed.turns] == ["I", "R", "I", "R"]
 
 
+def test_a_job_title_after_a_one_off_role_label_is_header():
+    # Blind set Z (bz03): the respondent's job in lower case, then a legend of the labels.
+    head = "Respondent: gezinsmanager Jeugdbescherming, regie gezinsaanpak Nieuw-West"
+    parsed = build_turns(text_lines("Transcript interview R07\n" + head + "\nI = interviewer, R = respondent\n\n"
+                                    + DIALOGUE))
+    assert parsed.header[1] == head
+    assert [t.speaker for t in parsed.turns] == ["I", "R", "I", "R"]
+
+
+@pytest.mark.parametrize("first", [
+    "Respondent: regisseur zijn is soms gewoon lastig, weet je.",
+    "Respondent: hulpverlener ben ik al twintig jaar.",
+])
+def test_speech_that_starts_with_a_job_title_stays_a_turn(first):
+    got = speakers_and_texts(first + "\n" + DIALOGUE)
+    assert got[0] == tuple(first.split(": ", 1))
+    assert len(got) == 5
+
+
 # --- the helpers ------------------------------------------------------------------------------
 
 def test_header_fields():
@@ -211,6 +230,8 @@ def test_header_fields():
     ("Nou, de respondent zei: ja", False), ("Goedemorgen, fijn dat je er bent.", False),
     ("Super, dan beginnen we.", False), ("Karin", False), ("Ja. Eh, ik werk hier vier jaar.", False),
     ("Ja (R) zei het ook.", False), ("dat zei ik al (bij de R)", False),
+    ("gezinsmanager Jeugdbescherming, regie gezinsaanpak", True), ("wijkagent bij Politie Noord", True),
+    ("regisseur zijn is lastig", False), ("hulpverlener ben ik al lang", False),
 ])
 def test_value_names_someone(value, expected):
     assert L.value_names_someone(value) is expected

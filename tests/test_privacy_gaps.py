@@ -258,3 +258,34 @@ def test_surname_with_a_capitalised_particle_after_a_title_is_replaced_whole(phr
     a, = pseudonymise(f"De huisarts, {phrase}, had hem wel eens iets voorgeschreven.")
     surname = phrase.split(" ", 1)[1]
     assert surname not in a and phrase.split()[0] + " [PERSOON-" in a
+
+
+def test_a_school_name_beats_an_allow_listed_organisation_of_the_same_name():
+    # blind set CA: "basisschool De Regenboog" was kept because De Regenboog Groep is a partner
+    a, b = pseudonymise("Ik sprak de directeur van basisschool De Regenboog.", "Hij slaapt bij De Regenboog Groep.")
+    assert "Regenboog" not in a and "basisschool [INSTELLING-" in a
+    assert "De Regenboog Groep" in b
+
+
+def test_a_listed_place_that_is_also_a_title_is_a_place_after_a_preposition():
+    # blind set CA: "Kom eens mee naar Heer" (a Maastricht district) was kept as the title "heer"
+    a, = pseudonymise("Kom eens mee naar Heer, naar die moeder. Ik sprak de heer Jansen en ging naar Heer Bakker.")
+    assert a.startswith("Kom eens mee naar [LOCATIE-")
+    assert "de heer [PERSOON-" in a and "naar Heer [PERSOON-" in a
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Ik zit namens de politie in het basisteam Oldeningen.", "Oldeningen"),
+    ("Hij woont in Veldingen, vlak bij de snelweg.", "Veldingen"),
+])
+def test_a_place_ending_in_ingen_is_a_place(text, word):
+    # blind set Y: "basisteam Weerdingen" read as the compound weer|dingen
+    a, = pseudonymise(text)
+    assert word not in a and "[LOCATIE-" in a
+
+
+def test_hospitals_known_by_an_acronym_are_replaced():
+    # blind set CB: "Op woensdag lag hij in het HMC" says which city
+    a, = pseudonymise("Op woensdag lag hij in het LUMC, daarna in het Radboudumc. Het OM belde.")
+    assert "LUMC" not in a and "Radboudumc" not in a and a.count("[INSTELLING-") == 2
+    assert "Het OM belde" in a

@@ -481,3 +481,21 @@ def test_real_codebook_ertussen_is_mixed_in_answer_to_where_their_regie_lies(rea
     asked = codes_of(real_coder, "Ben je meer casusgericht of meer netwerkgericht?", answer,
                      roles=["interviewer", "respondent"])[1]
     assert "stijl.gemengd" in asked
+
+
+@pytest.mark.parametrize("text", [
+    "Maar als ik moet kiezen, dan weet ik echt niet wat ik zou doen.",
+    "Als ik zou moeten kiezen tussen die twee, nee, dat kan ik niet.",
+    "Als ik moest kiezen, zou ik het echt niet weten.",
+])
+def test_real_codebook_not_being_able_to_choose_is_mixed(real_coder, text):
+    # codebook 1.4.3 (blind set Y, session 6: a mixed respondent called netwerkgericht)
+    assert "stijl.gemengd" in codes_of(real_coder, text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Ik weet niet of ik moet kiezen voor de woningcorporatie of voor de GGZ.",
+    "Ik moet kiezen. Ik heb geen extra handen en ik weet niet hoe dat verder moet.",
+])
+def test_real_codebook_having_to_choose_alone_is_not_mixed(real_coder, text):
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]

@@ -701,6 +701,19 @@ def value_head(text: str) -> str:
 _FUNCTION_WITH_CODE = re.compile(r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*\([A-Z]{1,3}\d{0,2}\)(?:[\s,;.]|$)")
 
 
+def names_function(head: str) -> bool:
+    """Is a header value's head a job title, optionally with its organisation
+    (``gezinsmanager Jeugdbescherming``, ``wijkagent bij Politie Noord``)?
+
+    Only capitalised words (the organisation) and ``bij``/``van``/``de``/``het`` may follow the
+    title, so speech that starts with a function word (``regisseur zijn is lastig``) is not one.
+    """
+    words = head.split()
+    if not words or len(words) > 5 or not fold(words[0]).strip(".,").endswith(FUNCTION_ENDINGS):
+        return False
+    return all(w[0].isupper() or fold(w) in ("bij", "van", "de", "het", "en") for w in words[1:])
+
+
 def value_names_someone(text: str) -> bool:
     """Does a header value start with a person, code or role (``Esther Schouten, ...``,
     ``R4``, ``onderzoeker (I)``, ``[naam]``) rather than with speech (``Ja, eh, ...``)?"""
@@ -719,6 +732,8 @@ def value_names_someone(text: str) -> bool:
         return False
     if _FUNCTION_WITH_CODE.match(text.strip()):
         return True  # ``schuldhulpverlener (R), interviewer (I)``: a legend of the dialogue's labels
+    if names_function(head):
+        return True  # ``gezinsmanager Jeugdbescherming, regie ...``: the respondent's job, not speech
     if not all(w[0].isupper() or w[0].isdigit() or fold(w) in TUSSENVOEGSELS for w in words):
         return False
     if _CODE.fullmatch(head.replace(" ", "")):
@@ -780,7 +795,7 @@ def field_hints(c: Candidate) -> dict[str, str]:
         head = value_head(value)
         # ``onderzoeker (I)``, ``[naam]``: the value names a role or hides the name; no speaker key.
         if (role and head and value_names_someone(value) and not is_role_label(head)
-                and head[0] not in "[<" and head.split()[0] not in ("de", "het", "een")):
+                and not names_function(head) and head[0] not in "[<" and head.split()[0] not in ("de", "het", "een")):
             hints.setdefault(speaker_key(head), role)
             hints.setdefault(speaker_key(head.split()[0]), role)
     return hints

@@ -30,7 +30,8 @@ from typing import Iterable
 
 from .allow_list import AllowList
 from .engine import Detection
-from .patterns import DAY_WORDS, KIN_WORDS, MONTHS, PRIORITY, WEEKDAYS, not_an_organisation_name, register
+from .patterns import (DAY_WORDS, KIN_WORDS, MONTHS, PRIORITY, WEEKDAYS, not_an_organisation_name, register,
+                       register_regex)
 
 #: Abbreviations of generic institutions, matched case-sensitively: "PI Zwolle", "FPC Dordrecht".
 INSTITUTION_ABBREVIATIONS = ("PI", "PPC", "FPC", "FPK", "FPA", "JJI", "HvB", "AZC", "azc", "CJG", "VT", "BJZ",
@@ -67,7 +68,7 @@ _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _CAP_WORD = re.compile(rf"\s+((?:['’]s-)?{_CAP}[\w'’&+-]*)")
 _COMPASS = re.compile(r"(?:Nieuw-)?(?:Noord|Oost|Zuid|West|Midden|Centrum|Zuidoost|Zuidwest|Noordoost|Noordwest)")
 #: Endings of region names that are compounds of ordinary words ("Parkstad", "Haaglanden").
-_REGION_SUFFIX = re.compile(r"(?:stad|land|landen|streek|waard|gouw|dal|meer|veen|oord|wold|wolde|horst|mond|"
+_REGION_SUFFIX = re.compile(r"(?:ingen|stad|land|landen|streek|waard|gouw|dal|meer|veen|oord|wold|wolde|horst|mond|"
                             r"dijk|dam|drecht|hout|broek|burg|berg|kerk|haven|zijl|sluis)$")
 _NOT_A_NAME = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
 _ARTICLE = r"(?:de|het|['’]t|De|Het|['’]T|DE)\s+"
@@ -203,6 +204,21 @@ _NAMED_ORG = re.compile(
 
 
 _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
+
+
+#: Hospitals known by an acronym or a one-word name: each stands for one city or region ("hij lag in
+#: het HMC" says The Hague), unlike the partner organisations of the allow-list. Matched
+#: case-sensitively; hospitals named after their place are found through the place.
+HOSPITALS = ("AMC", "VUmc", "OLVG", "LUMC", "UMCG", "UMCU", "MUMC", "MUMC+", "Radboudumc", "Erasmus MC", "HMC",
+             "HMC Westeinde", "HagaZiekenhuis", "ETZ", "CWZ", "JBZ", "MST", "ZGT", "RKZ", "MCL", "MMC", "SFG",
+             "ASZ", "ZMC", "NWZ", "RdGG", "Isala", "Rijnstate", "Amphia", "Zuyderland", "VieCuri", "Maasstad",
+             "Ikazia", "Tergooi", "Treant", "Dijklander", "Alrijne", "Bernhoven", "Elkerliek", "Slingeland",
+             "Bravis", "ZorgSaam", "BovenIJ", "Spaarne Gasthuis", "Franciscus Gasthuis", "Gelre")
+register_regex(
+    "hospital", "INSTELLING",
+    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in sorted(HOSPITALS, key=lambda h: (-len(h), h))) + r")(?![\w-])",
+    check=lambda m, text, al: not al.contains(m.group(0)), priority=PRIORITY["INSTELLING"],
+)
 
 
 @register("named_organisation")

@@ -654,7 +654,8 @@ register_regex(
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )
-_PLACE_SUFFIX = re.compile(r"(?:buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|heem|"
+_NEXT_CAPITALISED = re.compile(r"\s+[A-ZÀ-Þ]")
+_PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|heem|"
                            r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
                            r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
                            r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park)$")
@@ -691,9 +692,14 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
 
     for m in capitalised_words(text):
         word = m.group(0)
-        if lexicon.is_name_word(word) or allow_list.contains(word) or lexicon.is_title(word):
+        if lexicon.is_name_word(word) or allow_list.contains(word):
             continue
         context = place_context(text, m.start())
+        # "de heer Jansen" is a title, but "mee naar Heer, naar die moeder" a listed place (a
+        # Maastricht district): after a place preposition, with no name following
+        if lexicon.is_title(word) and not (context == "preposition" and lexicon.is_place_name(word)
+                                           and not _NEXT_CAPITALISED.match(text, m.end())):
+            continue
         if lexicon.is_dictionary_word(word):
             if (context and not sentence_start(text, m.start())
                     and word.casefold() not in allow_list.role_words and not _NOT_NAMES.match(word)):

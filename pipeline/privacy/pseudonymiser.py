@@ -37,10 +37,13 @@ _CONTEXT = 40
 #: Types whose every mention is replaced once one is detected (persons have their own linking).
 _PROPAGATED = ("LOCATIE", "INSTELLING")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
+_NAME_FOLLOWS = re.compile(r"\s+[A-ZÀ-Þ]")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
 _BARE_ARTICLE = re.compile(r"(?i)(?:de|het|den|['’]t|der)")
 #: Detectors that may take an ordinary word for a name because of its context.
 _LEXICAL_SOURCES = {"pattern:place_word", "pattern:name_context"}
+#: ... and a school's name: "basisschool De Regenboog" is a school, not the allow-listed De Regenboog Groep.
+_NAMES_OVER_ALLOW_LIST = NAMES_OVER_ALLOW_LIST | {"pattern:named_school"}
 #: Detectors whose context proves a name ("basisschool De Regenboog", "Gezondheidscentrum Lunetten").
 _CONTEXT_SOURCES = {"pattern:named_school", "pattern:named_before_school", "pattern:school_name",
                     "pattern:place_word", "pattern:place_phrase", "pattern:street_list",
@@ -276,7 +279,7 @@ class Pseudonymiser:
         for det in order:
             if det.type in _NAMED:
                 shield = protected
-                if det.source in NAMES_OVER_ALLOW_LIST:
+                if det.source in _NAMES_OVER_ALLOW_LIST:
                     # "Fighting Spirit": an allow-listed word inside a club's name does not protect it.
                     shield = [(ps, pe) for ps, pe in protected if not (det.start < ps and pe <= det.end)]
                 pieces = _subtract(det.start, det.end, taken + shield)
@@ -472,6 +475,8 @@ class Pseudonymiser:
                     if (" " not in word and sentence_start(unit.text, s) and lexicon.is_dictionary_word(word)
                             and word.casefold() in self._vocabulary):
                         continue  # "Best is dat ..." in a study that writes "best" elsewhere
+                    if lexicon.is_title(word) and _NAME_FOLLOWS.match(unit.text, e):
+                        continue  # the district Heer, but "Heer Bakker" is a title with a name
                     if _fold(word) not in entity_of:
                         continue
                     entity, kind = entity_of[_fold(word)]
