@@ -200,6 +200,17 @@ def test_a_job_title_after_a_one_off_role_label_is_header():
     assert [t.speaker for t in parsed.turns] == ["I", "R", "I", "R"]
 
 
+def test_a_job_title_with_a_modifier_in_a_group_of_metadata_lines_is_header():
+    # Blind set CD (cd01): "Geïnterviewde" is a one-off label in the dialogue's own vocabulary
+    head = "Geïnterviewde: senior medewerker Veilig Thuis (aandachtsgebied ketensamenwerking Rijnmond-Zuid)"
+    text = ("Transcriptie interview 07\nDatum: 12 oktober 2023, locatie: kantoor\n" + head
+            + "\nDuur: 52 min.\n\nInterviewer: Dank je. Hoe lang doe je dit al?\nRespondent: Een jaar of vier."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert head in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+
+
 @pytest.mark.parametrize("first", [
     "Respondent: regisseur zijn is soms gewoon lastig, weet je.",
     "Respondent: hulpverlener ben ik al twintig jaar.",
@@ -232,6 +243,7 @@ def test_header_fields():
     ("Ja (R) zei het ook.", False), ("dat zei ik al (bij de R)", False),
     ("gezinsmanager Jeugdbescherming, regie gezinsaanpak", True), ("wijkagent bij Politie Noord", True),
     ("regisseur zijn is lastig", False), ("hulpverlener ben ik al lang", False),
+    ("senior medewerker Veilig Thuis (aandachtsgebied keten)", True), ("senior zijn is lastig", False),
 ])
 def test_value_names_someone(value, expected):
     assert L.value_names_someone(value) is expected

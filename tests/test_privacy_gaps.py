@@ -289,3 +289,32 @@ def test_hospitals_known_by_an_acronym_are_replaced():
     a, = pseudonymise("Op woensdag lag hij in het LUMC, daarna in het Radboudumc. Het OM belde.")
     assert "LUMC" not in a and "Radboudumc" not in a and a.count("[INSTELLING-") == 2
     assert "Het OM belde" in a
+
+
+@pytest.mark.parametrize("place", ["Hoorn", "Born", "Bergen"])
+def test_a_listed_place_that_is_also_a_surname_is_a_place_after_in_or_gemeente(place):
+    # blind set CE: "de teamchef in Leek" was skipped as a surname
+    a, = pseudonymise(f"Ik heb met de teamchef in {place} afgesproken dat er per kern iemand is.")
+    assert place not in a and "in [LOCATIE-" in a
+
+
+def test_configured_places_are_replaced_even_when_they_are_dictionary_words():
+    # blind set CF: "een stukje Zuilen" (on the allow-list's places_to_pseudonymise, and "zuilen" is a word)
+    a, = pseudonymise("Ik werk voor Overvecht en een stukje Zuilen. Daarvoor deed ik jongerenwerk.")
+    assert "Zuilen" not in a and "Overvecht" not in a
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Bij ons bekend onder ZVH-RR 23/0412. Kevin had een relatie.", "23/0412"),
+    ("Het ging om zaak 21/00387, dat weet ik nog.", "21/00387"),
+])
+def test_case_numbers_of_year_and_serial_are_replaced(text, number):
+    # blind set CD: "ZVH-RR 23/0412" was left
+    a, = pseudonymise(text)
+    assert number not in a and "[DOSSIER-" in a
+
+
+@pytest.mark.parametrize("text", ["Dat was in 03/2024, geloof ik.", "Het is 50/50, eerlijk gezegd."])
+def test_month_and_year_or_ratios_are_not_case_numbers(text):
+    a, = pseudonymise(text)
+    assert a == text

@@ -499,3 +499,11 @@ def test_real_codebook_not_being_able_to_choose_is_mixed(real_coder, text):
 ])
 def test_real_codebook_having_to_choose_alone_is_not_mixed(real_coder, text):
     assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+
+
+def test_real_codebook_between_two_parties_just_named_is_not_mixed(real_coder):
+    # codebook 1.4.4 (blind set CF, session 7)
+    text = ("De politie vindt dat de GGZ te weinig doet, de GGZ vindt dat de politie te hard is. "
+            "Ik zit daar vaak tussenin. Ik vraag dan wat ze van elkaar nodig hadden.")
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+    assert "stijl.gemengd" in codes_of(real_coder, "Ik zit daar een beetje tussenin, denk ik.")[0]

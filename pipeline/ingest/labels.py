@@ -701,6 +701,10 @@ def value_head(text: str) -> str:
 _FUNCTION_WITH_CODE = re.compile(r"[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*\([A-Z]{1,3}\d{0,2}\)(?:[\s,;.]|$)")
 
 
+_JOB_MODIFIERS = frozenset({"senior", "junior", "ervaren", "hoofd", "eerste", "tweede", "voormalig",
+                            "voormalige", "gemeentelijk", "gemeentelijke", "regionaal", "regionale"})
+
+
 def names_function(head: str) -> bool:
     """Is a header value's head a job title, optionally with its organisation
     (``gezinsmanager Jeugdbescherming``, ``wijkagent bij Politie Noord``)?
@@ -708,7 +712,9 @@ def names_function(head: str) -> bool:
     Only capitalised words (the organisation) and ``bij``/``van``/``de``/``het`` may follow the
     title, so speech that starts with a function word (``regisseur zijn is lastig``) is not one.
     """
-    words = head.split()
+    words = re.sub(r"\s*\(.*$", "", head).split()  # ``... (aandachtsgebied ketensamenwerking)``
+    if len(words) > 1 and fold(words[0]) in _JOB_MODIFIERS:
+        words = words[1:]  # ``senior medewerker Veilig Thuis``
     if not words or len(words) > 5 or not fold(words[0]).strip(".,").endswith(FUNCTION_ENDINGS):
         return False
     return all(w[0].isupper() or fold(w) in ("bij", "van", "de", "het", "en") for w in words[1:])

@@ -115,7 +115,8 @@ def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -
     later_keys = Counter(counts)
     for n, i in enumerate(idx):
         c = accepted[i]
-        if role_from_label(c.label) and c.sep in (":", "\t") and L.header_value_is_name(c.text):
+        if role_from_label(c.label) and c.sep in (":", "\t") and (
+                L.header_value_is_name(c.text) or L.names_function(L.value_head(c.text))):
             g0, g1 = i, i
             while g0 > 0 and lines[g0 - 1].text.strip():
                 g0 -= 1

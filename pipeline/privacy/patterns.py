@@ -202,6 +202,18 @@ register_regex(
     rf"(?<![\w/-]){_CODE_PREFIX}(?:-{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
     check=_code_ok,
 )
+def _serial_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
+    first, second = re.search(r"(\d{2})/(\d+)$", m.group(0)).groups()
+    return not (int(first) <= 12 and re.fullmatch(r"(?:19|20)\d{2}", second))  # "12/2023" is a month
+
+
+# Case numbers of two-digit year and serial, with an optional register code: "ZVH-RR 23/0412",
+# "23/00187" (not a month and year, "03/2024").
+register_regex(
+    "code_serial", "DOSSIER",
+    r"(?<![\w/.-])(?:[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6})*\s)?\d{2}/\d{4,6}(?![\w/-]|[.,]\d)",
+    check=_serial_ok,
+)
 # Year plus serial number, "2021-0388", "2022-1143" (not a span of years "2021-2022", not a date).
 register_regex(
     "year_serial", "DOSSIER",
@@ -655,6 +667,13 @@ register_regex(
     group=1, priority=6,
 )
 _NEXT_CAPITALISED = re.compile(r"\s+[A-ZÀ-Þ]")
+#: Words before which a person's name does not stand ("naar Jansen", "bij Jansen" do occur).
+_PLACE_ONLY_WORDS = {"in", "uit", "vanuit", "gemeente", "regio", "werkgebied", "provincie", "buiten"}
+
+
+def _word_before(text: str, start: int) -> str:
+    before = text[max(0, start - 24):start].split()
+    return before[-1].casefold() if before else ""
 _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|heem|"
                            r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
                            r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
@@ -692,9 +711,13 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
 
     for m in capitalised_words(text):
         word = m.group(0)
-        if lexicon.is_name_word(word) or allow_list.contains(word):
+        if allow_list.contains(word):
             continue
         context = place_context(text, m.start())
+        # A surname that is also a listed place ("Leek") is the place right after "in/uit/gemeente"
+        if lexicon.is_name_word(word) and not (context == "preposition" and lexicon.is_place_name(word)
+                                               and _word_before(text, m.start()) in _PLACE_ONLY_WORDS):
+            continue
         # "de heer Jansen" is a title, but "mee naar Heer, naar die moeder" a listed place (a
         # Maastricht district): after a place preposition, with no name following
         if lexicon.is_title(word) and not (context == "preposition" and lexicon.is_place_name(word)

@@ -47,7 +47,7 @@ _NAMES_OVER_ALLOW_LIST = NAMES_OVER_ALLOW_LIST | {"pattern:named_school"}
 #: Detectors whose context proves a name ("basisschool De Regenboog", "Gezondheidscentrum Lunetten").
 _CONTEXT_SOURCES = {"pattern:named_school", "pattern:named_before_school", "pattern:school_name",
                     "pattern:place_word", "pattern:place_phrase", "pattern:street_list",
-                    "pattern:listed_place"} | CONTEXT_SOURCES
+                    "pattern:listed_place", "pattern:places_to_pseudonymise"} | CONTEXT_SOURCES
 
 
 @dataclass
