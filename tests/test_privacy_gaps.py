@@ -318,3 +318,37 @@ def test_case_numbers_of_year_and_serial_are_replaced(text, number):
 def test_month_and_year_or_ratios_are_not_case_numbers(text):
     a, = pseudonymise(text)
     assert a == text
+
+
+def test_leak_check_reads_a_word_at_a_sentence_or_cell_start_as_the_word(tmp_path):
+    # blind set CJ: "bureau Meer en Vaart" made "Meer" a place; "Meer tijd" in a quote is the word
+    key = pd.DataFrame({"original": ["Meer"], "pseudonym": ["[LOCATIE-1]"], "type": ["LOCATIE"]})
+    ids = leak_identifiers(key, ALLOW)
+    (tmp_path / "quotes.csv").write_text("code,quote\nproces,Meer tijd voor het aanbellen\n", encoding="utf-8")
+    (tmp_path / "text.txt").write_text("Twee dingen. Meer tijd, en een vaste plek.", encoding="utf-8")
+    assert check_leaks(tmp_path, ids) == []
+    (tmp_path / "leaked.txt").write_text("de teamchef van bureau Meer en Vaart", encoding="utf-8")
+    assert [leak["file"] for leak in check_leaks(tmp_path, ids)] == ["leaked.txt"]
+
+
+def test_a_noun_of_action_from_a_known_verb_is_a_word():
+    # blind set CJ: "de afdeling Handhaving" was taken for a person (the word lists lack "handhaving")
+    assert lexicon.is_known_form("handhaving") and lexicon.is_known_form("Handhaving")
+    a, = pseudonymise("Dat hebben we op papier gezet, met de afdeling Handhaving en de wethouder.")
+    assert "afdeling Handhaving" in a
+
+
+def test_speaker_labels_in_capitals_that_name_a_person_of_the_document_are_replaced():
+    # blind sets CH and CJ: "HAR:" for Har Lemmens, "AK:" for Angela Koster stayed in the speaker column
+    def doc(doc_id, label, name):
+        return Document(doc_id, f"{doc_id}.txt", "txt", header=[f"aanwezig: INT (interviewer), {label} (respondent)"],
+                        turns=[Turn("INT", "Vertel eens wie je bent."),
+                               Turn(label, f"Ja, {name}, ik ben wijkagent, al negentien jaar."),
+                               Turn("INT", "Dank je.")])
+    docs = [doc("d1", "HAR", "Har Lemmens"), doc("d2", "AK", "Ik ben Angela Koster")]
+    out = Pseudonymiser(allow_list=ALLOW).fit_transform(docs)
+    for d, label in zip(out, ["HAR", "AK"]):
+        assert d.turns[1].speaker.startswith("[PERSOON-")
+        assert d.turns[0].speaker == "INT" and label not in d.header[0] and "INT (interviewer)" in d.header[0]
+    # the label is the person named in the text: the same pseudonym
+    assert out[0].turns[1].speaker in out[0].turns[1].text

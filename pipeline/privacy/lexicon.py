@@ -186,7 +186,8 @@ def _spacy_stop_words() -> frozenset[str]:
 def is_known_form(word: str) -> bool:
     """Whether ``word`` is an ordinary Dutch word in a form the word lists miss.
 
-    Besides :func:`is_dictionary_word`: emphasis accents ("wéér"), pronominal adverbs
+    Besides :func:`is_dictionary_word`: nouns of action from a known verb ("handhaving"), emphasis
+    accents ("wéér"), pronominal adverbs
     ("daarvoor", "waarmee", "hierdoor"), spaCy's Dutch stop words ("sindsdien") and compounds of
     two ordinary words, optionally with a linking s/e/en ("woning|inbraken", "bewind|voering",
     "dader|hulp", "ja|zeker"). A compound needs a right part of four letters or more and a left
@@ -202,6 +203,10 @@ def is_known_form(word: str) -> bool:
         return True
     if "-" in w:
         return False
+    # A noun of action from a known verb ("handhaving" of "handhaven", which the lists lack); not
+    # when the form is a listed name ("Kisting")
+    if w.endswith("ing") and len(w) > 7 and is_dictionary_word(w[:-3] + "en") and w not in _deduce_lists()["names"]:
+        return True
     for i in range(2, len(w) - 3):
         left, right = w[:i], w[i:]
         if not is_dictionary_word(right):

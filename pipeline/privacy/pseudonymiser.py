@@ -37,6 +37,17 @@ _CONTEXT = 40
 #: Types whose every mention is replaced once one is detected (persons have their own linking).
 _PROPAGATED = ("LOCATIE", "INSTELLING")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
+_CAPITALS_LABEL = re.compile(r"[A-ZÀ-Þ]{2,12}")
+
+
+def _initials_of(name: PersonName) -> set[str]:
+    """"ak" for Angela Koster, "avdm" and "am" for Anne van der Meer."""
+    if not name.given or not name.surname:
+        return set()
+    first = name.given[0][:1]
+    return {first + "".join(w[:1] for w in name.surname.split()), first + name.core[:1]}
+
+
 _NAME_FOLLOWS = re.compile(r"\s+[A-ZÀ-Þ]")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
 _BARE_ARTICLE = re.compile(r"(?i)(?:de|het|den|['’]t|der)")
@@ -382,6 +393,7 @@ class Pseudonymiser:
             unit.spans = keep
         # 3. Bare mentions of known name parts that deduce missed ("Jansen" after the label).
         self._propagate(units)
+        self._link_labels(units)
         # 4. Everything else is keyed by its normalised text.
         for unit in units:
             for span in unit.spans:
@@ -395,6 +407,41 @@ class Pseudonymiser:
             for span in unit.spans:
                 original = " ".join(unit.text[span.start:span.end].split())
                 self._originals.setdefault((original, self.entities_[span.entity]), set()).add(unit.doc_id)
+
+    def _link_labels(self, units: list[_Unit]) -> None:
+        """A speaker label in capitals that is the given name ("HAR" for Har Lemmens) or the
+        initials ("AK" for Angela Koster) of a person named in the same document is that person,
+        in the labels and in the header lines that list the speakers ("aanwezig: AK (respondent)").
+
+        Label detection alone keeps short capitals, since "INT", "IV" and "R6" are codes; only a
+        person of the same document turns one into a name.
+        """
+        registry = self.registry_
+        linked: dict[tuple[str, str], str] = {}
+        for unit in units:
+            label = unit.text.strip()
+            if not unit.is_label or unit.spans or not _CAPITALS_LABEL.fullmatch(label):
+                continue
+            key = (unit.doc_id, label)
+            if key not in linked:
+                folded = label.casefold()
+                people = {k for k in registry.in_doc.get(unit.doc_id, ())
+                          if registry.names[k].kind == "full" and (
+                              folded in registry.names[k].given or folded in _initials_of(registry.names[k]))}
+                if len(people) != 1:
+                    continue
+                linked[key] = next(iter(people))
+            unit.spans = [_Span(0, len(unit.text), "PERSOON", linked[key])]
+        for (doc_id, label), entity in linked.items():
+            pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])")
+            for unit in units:
+                if unit.doc_id != doc_id or unit.turn_index or unit.is_label:
+                    continue
+                taken = [(sp.start, sp.end) for sp in unit.spans]
+                added = [_Span(m.start(), m.end(), "PERSOON", entity) for m in pattern.finditer(unit.text)
+                         if not any(ts < m.end() and m.start() < te for ts, te in taken)]
+                if added:
+                    unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
 
     def _propagate(self, units: list[_Unit]) -> None:
         allow = self.allow_list_
