@@ -507,3 +507,17 @@ def test_real_codebook_between_two_parties_just_named_is_not_mixed(real_coder):
             "Ik zit daar vaak tussenin. Ik vraag dan wat ze van elkaar nodig hadden.")
     assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
     assert "stijl.gemengd" in codes_of(real_coder, "Ik zit daar een beetje tussenin, denk ik.")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Ik denk... ongeveer half om half.",
+    "Dus de ene helft van de week zit ik in de opvang, en de andere helft zit ik met de managers te praten.",
+])
+def test_real_codebook_an_even_split_of_ones_own_time_is_mixed(real_coder, text):
+    # codebook 1.5.0: every development respondent who splits their time this way is onbepaald
+    assert "stijl.gemengd" in codes_of(real_coder, text)[0]
+
+
+def test_real_codebook_halves_of_a_caseload_are_not_mixed(real_coder):
+    text = "De ene helft van mijn jongeren gaat weer naar school, de andere helft zit thuis."
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
