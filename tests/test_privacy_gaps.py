@@ -352,3 +352,16 @@ def test_speaker_labels_in_capitals_that_name_a_person_of_the_document_are_repla
         assert d.turns[0].speaker == "INT" and label not in d.header[0] and "INT (interviewer)" in d.header[0]
     # the label is the person named in the text: the same pseudonym
     assert out[0].turns[1].speaker in out[0].turns[1].text
+
+
+@pytest.mark.parametrize("text", ["Fifty-fifty, zou ik zeggen, als ik eerlijk ben.", "Top-down werkt hier niet."])
+def test_a_hyphenated_word_of_words_is_no_name(text):
+    # blind set CL: "Fifty-fifty, zou ik zeggen" became "[PERSOON-20], zou ik zeggen" and lost the
+    # respondent's own split of her time for the coder
+    a, = pseudonymise(text)
+    assert a == text
+
+
+def test_a_hyphenated_name_is_still_a_name():
+    a, = pseudonymise("Ik sprak met Jan-Willem en Zuzia-Kowalska gisteren.")
+    assert "Jan-Willem" not in a and "Zuzia-Kowalska" not in a

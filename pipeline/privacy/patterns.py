@@ -644,6 +644,9 @@ def _unknown_capitalised(text: str, allow_list: AllowList) -> Iterable[Detection
             continue
         if lexicon.is_english_word(core) and not lexicon.is_name_word(core):  # "Housing First", "Policy"
             continue
+        if len(parts) > 1 and all((lexicon.is_known_form(p) or lexicon.is_english_word(p))
+                                  and not lexicon.is_name_word(p) for p in parts):
+            continue  # "Fifty-fifty", "Top-down": every part a word
         kind = "LOCATIE" if _PLACE_SUFFIX.search(core.casefold()) else "PERSOON"
         yield Detection(m.start(), m.end(), kind, "pattern:unknown_capitalised", 4)
 
