@@ -709,7 +709,7 @@ def names_function(head: str) -> bool:
     """Is a header value's head a job title, optionally with its organisation
     (``gezinsmanager Jeugdbescherming``, ``wijkagent bij Politie Noord``)?
 
-    Only capitalised words (the organisation) and ``bij``/``van``/``de``/``het`` may follow the
+    Only capitalised words (the organisation) and ``bij``/``van``/``de``/``het``/``en`` may follow the
     title, so speech that starts with a function word (``regisseur zijn is lastig``) is not one.
     """
     words = re.sub(r"\s*\(.*$", "", head).split()  # ``... (aandachtsgebied ketensamenwerking)``

@@ -202,6 +202,8 @@ register_regex(
     rf"(?<![\w/-]){_CODE_PREFIX}(?:-{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
     check=_code_ok,
 )
+
+
 def _serial_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     first, second = re.search(r"(\d{2})/(\d+)$", m.group(0)).groups()
     return not (int(first) <= 12 and re.fullmatch(r"(?:19|20)\d{2}", second))  # "12/2023" is a month
@@ -669,14 +671,10 @@ register_regex(
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )
-_NEXT_CAPITALISED = re.compile(r"\s+[A-ZÀ-Þ]")
+#: A capitalised word follows (a title before a name: "Heer Bakker").
+NAME_FOLLOWS = re.compile(r"\s+[A-ZÀ-Þ]")
 #: Words before which a person's name does not stand ("naar Jansen", "bij Jansen" do occur).
 _PLACE_ONLY_WORDS = {"in", "uit", "vanuit", "gemeente", "regio", "werkgebied", "provincie", "buiten"}
-
-
-def _word_before(text: str, start: int) -> str:
-    before = text[max(0, start - 24):start].split()
-    return before[-1].casefold() if before else ""
 _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|heem|"
                            r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
                            r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
@@ -690,9 +688,13 @@ _PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan"}
 _ARTICLES = {"de", "het", "'t", "’t"}
 
 
+def _words_before(text: str, start: int) -> list[str]:
+    return text[max(0, start - 24):start].split()
+
+
 def place_context(text: str, start: int) -> str:
     """``"preposition"``, ``"article"`` or ``""``: what precedes ``start`` ("in X", "in de X")."""
-    before = text[max(0, start - 24):start].split()
+    before = _words_before(text, start)
     if before and before[-1].casefold() in _PLACE_WORDS:
         return "preposition"
     if len(before) > 1 and before[-1].casefold() in _ARTICLES and before[-2].casefold() in _PLACE_WORDS_ARTICLE:
@@ -719,12 +721,12 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
         context = place_context(text, m.start())
         # A surname that is also a listed place ("Leek") is the place right after "in/uit/gemeente"
         if lexicon.is_name_word(word) and not (context == "preposition" and lexicon.is_place_name(word)
-                                               and _word_before(text, m.start()) in _PLACE_ONLY_WORDS):
+                                               and _words_before(text, m.start())[-1].casefold() in _PLACE_ONLY_WORDS):
             continue
         # "de heer Jansen" is a title, but "mee naar Heer, naar die moeder" a listed place (a
         # Maastricht district): after a place preposition, with no name following
         if lexicon.is_title(word) and not (context == "preposition" and lexicon.is_place_name(word)
-                                           and not _NEXT_CAPITALISED.match(text, m.end())):
+                                           and not NAME_FOLLOWS.match(text, m.end())):
             continue
         if lexicon.is_dictionary_word(word):
             if (context and not sentence_start(text, m.start())

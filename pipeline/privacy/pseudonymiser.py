@@ -23,7 +23,7 @@ from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
 from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_generic_organisation_word
-from .patterns import detect_patterns, place_context
+from .patterns import NAME_FOLLOWS, detect_patterns, place_context
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +47,6 @@ def _initials_of(name: PersonName) -> set[str]:
     first = name.given[0][:1]
     return {first + "".join(w[:1] for w in name.surname.split()), first + name.core[:1]}
 
-
-_NAME_FOLLOWS = re.compile(r"\s+[A-ZÀ-Þ]")
 _HOUSE_NUMBER = re.compile(r"[A-Za-z]\s+\d{1,4}\s?[a-zA-Z]?$")
 _BARE_ARTICLE = re.compile(r"(?i)(?:de|het|den|['’]t|der)")
 #: Detectors that may take an ordinary word for a name because of its context.
@@ -522,7 +520,7 @@ class Pseudonymiser:
                     if (" " not in word and sentence_start(unit.text, s) and lexicon.is_dictionary_word(word)
                             and word.casefold() in self._vocabulary):
                         continue  # "Best is dat ..." in a study that writes "best" elsewhere
-                    if lexicon.is_title(word) and _NAME_FOLLOWS.match(unit.text, e):
+                    if lexicon.is_title(word) and NAME_FOLLOWS.match(unit.text, e):
                         continue  # the district Heer, but "Heer Bakker" is a title with a name
                     if _fold(word) not in entity_of:
                         continue
