@@ -92,6 +92,7 @@ class Family:
     contradiction: int | None = None
     turn_weight: float = 0.0         # index rule: weight of the answers' leaning (turns)
     mixed_band: float = 0.0          # index rule: own mixed self-description → onbepaald below this |index|
+    mixed_band_turns: int = 1        # index rule: the band grows with each mixed turn up to this many (session 7)
     self_label_band: float | None = None  # index rule: a style named by the respondent stands below this
     thin_share: float | None = None  # index rule: onbepaald when at most this share of answers lean
     turn_leaning: str = "focus_words"  # how answers lean: codebook focus words, or the learned turn model
@@ -102,11 +103,13 @@ class Family:
         if self.rule == "index" and self.turn_weight:
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=self.turn_weight,
                                      turn_pivot=p, min_index=b, mixed_band=self.mixed_band,
+                                     mixed_band_turns=self.mixed_band_turns,
                                      self_label_band=self.self_label_band, thin_share=self.thin_share)
                      for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
-                                     min_index=b, mixed_band=self.mixed_band, self_label_band=self.self_label_band,
+                                     min_index=b, mixed_band=self.mixed_band, mixed_band_turns=self.mixed_band_turns,
+                                     self_label_band=self.self_label_band,
                                      thin_share=self.thin_share)
                      for p in PIVOTS] for b in BANDS]
         return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction)
@@ -154,8 +157,11 @@ FAMILIES = (
            mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.7),
     Family("index: learned answers x1, p 0.8", STYLE_INDICATORS, rule="index", focus_weight=0.5, turn_weight=1.0,
            mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.8),
-    Family("index: learned answers x1 (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+    Family("index: learned answers x1, one-turn band (session 6)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned"),
+    Family("index: learned answers x1 (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
+           turn_leaning="learned"),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,

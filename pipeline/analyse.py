@@ -308,7 +308,10 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
     thin = getattr(thresholds, "thin_share", None)
     if thin is not None and evidence.answers and round(evidence.leaning_share, 9) <= thin:
         return "onbepaald"  # most answers speak of neither the person nor the organisations
-    if evidence.mixed_turns and abs(index) < getattr(thresholds, "mixed_band", 0.0):
+    # each turn of their own mixed words widens the band, up to ``mixed_band_turns`` turns:
+    # saying it twice, in answer to different questions, outweighs a stronger lean than once
+    widening = min(evidence.mixed_turns, getattr(thresholds, "mixed_band_turns", 1))
+    if evidence.mixed_turns and abs(index) < getattr(thresholds, "mixed_band", 0.0) * widening:
         return "onbepaald"
     if index >= thresholds.min_index:
         return "netwerkgericht"

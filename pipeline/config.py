@@ -96,8 +96,10 @@ class StyleThresholds(BaseModel):
     *Mixed by their own account* (``index`` rule only): a respondent with at least one turn
     coded ``mixed_code`` (default ``stijl.gemengd``: "ergens tussenin", "twee petten", "het is
     allebei", "ik kan niet kiezen") is ``onbepaald`` unless ``|style_index|`` reaches
-    ``mixed_band``: their own words outweigh a moderate lean of their talk, not a strong one.
-    ``mixed_band: 0`` switches this off. ``mixed_turns`` in ``respondents.csv`` counts such turns.
+    ``mixed_band`` times the number of such turns, counted up to ``mixed_band_turns`` (2): their
+    own words outweigh a moderate lean of their talk, not a strong one, and saying it in two answers
+    outweighs more than saying it once. ``mixed_band: 0`` switches this off. ``mixed_turns`` in
+    ``respondents.csv`` counts such turns.
 
     *Named by themselves* (``index`` rule only, checked first): a respondent who names one style
     for themselves ("ik ben zo casusgericht als het maar kan"; the codebook's
@@ -142,6 +144,7 @@ class StyleThresholds(BaseModel):
     turn_ratio: float = Field(default=3.0, gt=0.0)
     mixed_code: str = "stijl.gemengd"
     mixed_band: float = Field(default=2.5, ge=0.0)
+    mixed_band_turns: int = Field(default=2, ge=1)
     self_label_band: float | None = Field(default=1.0, ge=0.0)
     thin_share: float | None = Field(default=0.5, ge=0.0, le=1.0)
     substantive_words: int = Field(default=8, ge=1)

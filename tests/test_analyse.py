@@ -482,9 +482,15 @@ def test_own_mixed_self_description_outweighs_a_moderate_lean_only():
     assert analyse.style_label(moderate, t) == "netwerkgericht"
     says_both = analyse.StyleEvidence(0.10, 0.30, 9, mixed_turns=1)
     assert analyse.style_label(says_both, t) == "onbepaald"
-    # ln(0.62 / 0.02) ≈ 3.43 ≥ 2.5: a strong lean stands despite the self-description
-    strong = analyse.StyleEvidence(0.0, 0.60, 9, mixed_turns=2)
+    # ln(0.62 / 0.02) ≈ 3.43 ≥ 2.5: a strong lean stands despite one self-description ...
+    strong = analyse.StyleEvidence(0.0, 0.60, 9, mixed_turns=1)
     assert analyse.style_label(strong, t) == "netwerkgericht"
+    # ... but not despite two (band 2 × 2.5), unless the band does not grow (mixed_band_turns 1)
+    twice = analyse.StyleEvidence(0.0, 0.60, 9, mixed_turns=3)
+    assert analyse.style_label(twice, t) == "onbepaald"
+    assert analyse.style_label(twice, t.model_copy(update={"mixed_band_turns": 1})) == "netwerkgericht"
+    # a lean beyond the widened band stands even then: 3.43 ≥ 2 × 1.5
+    assert analyse.style_label(twice, t.model_copy(update={"mixed_band": 1.5})) == "netwerkgericht"
     # mixed_band 0 switches the gate off; the ratio rule ignores it
     assert analyse.style_label(says_both, t.model_copy(update={"mixed_band": 0.0})) == "netwerkgericht"
     ratio = StyleThresholds(rule="ratio", min_ratio=1.1, min_margin=0.0)
