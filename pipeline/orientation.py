@@ -7,8 +7,8 @@ learned one: a multinomial naive Bayes model over the lemmas of a turn, fitted o
 whose orientation a reader marked (``orientation.csv`` of a labelled set: ``doc_id, turn_index,
 orientation``; unmarked respondent turns count as ``neither``).
 
-The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the forty-four blind style
-sets in ``data/styleset_*`` (written by independent contributors, 3,500+ marked turns) and is
+The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the forty-eight blind style
+sets in ``data/styleset_*`` (written by independent contributors, 3,800+ marked turns) and is
 rebuilt byte for byte by ``regie styles train data/styleset_* --out pipeline/resources/turn_orientation.json``.
 A study with its own marked turns can fit its own and set ``styles: turn_model:``.
 

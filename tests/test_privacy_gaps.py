@@ -365,3 +365,17 @@ def test_a_hyphenated_word_of_words_is_no_name(text):
 def test_a_hyphenated_name_is_still_a_name():
     a, = pseudonymise("Ik sprak met Jan-Willem en Zuzia-Kowalska gisteren.")
     assert "Jan-Willem" not in a and "Zuzia-Kowalska" not in a
+
+
+def test_a_case_code_with_an_allow_listed_programme_prefix_is_replaced():
+    # blind set CU: "Zijn dossier bij ons in de PGA heet PGA-BRD-0093" was kept because PGA is allow-listed
+    a, b = pseudonymise("Zijn dossier bij ons in de PGA heet PGA-BRD-0093, maar het staat in mijn hoofd.",
+                        "Hij kreeg de maatregel ISD-2019.")
+    assert "PGA-BRD-0093" not in a and "in de PGA heet [ID-" in a
+    assert "ISD-2019" in b
+
+
+def test_a_word_like_district_after_een_stuk_is_a_place():
+    # blind set CS: "Assen-Oost, Pittelo en een stuk Lariks" kept "Lariks" (a larch, and a district)
+    a, = pseudonymise("Wijkagent. Pittelo en een stuk Lariks, dat is mijn gebied.")
+    assert "Lariks" not in a and "een stuk [LOCATIE-" in a

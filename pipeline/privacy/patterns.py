@@ -183,8 +183,12 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     numbers = re.findall(r"(?<=[-/])\d+(?=[-/]|$)", code)
     if len(numbers) >= 2:  # ZVH-2023-0562, T4N-2022-0117: a prefix plus two numbers is a case code
         return True
-    if not numbers or allow_list.contains(prefix) or allow_list.contains(re.sub(r"\d+$", "", prefix)):
-        return False  # "ISD-2019" is an allow-listed measure and a year
+    if not numbers:
+        return False
+    year = re.fullmatch(r"(?:19|20)\d{2}", numbers[0]) is not None
+    allowed = allow_list.contains(prefix) or allow_list.contains(re.sub(r"\d+$", "", prefix))
+    if allowed and (year or not re.search(r"[A-Z]-[A-Z]", code)):
+        return False  # "ISD-2019" is an allow-listed measure and a year; "PGA-BRD-0093" is a case
     if _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
         return True  # "zijn dossier is 3B-0117": the words around it say what it is
     # One number without such words: letters (+ digits) as in "TOP-20210" or "T600-0254" with four or
@@ -682,7 +686,7 @@ _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder
 #: Words after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław", "voor heel
 #: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
 _PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt",
-                "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie"}
+                "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie", "stuk", "stukje"}
 #: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden".
 _PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan"}
 _ARTICLES = {"de", "het", "'t", "’t"}
