@@ -2,7 +2,9 @@
 
 Usage::
 
-    .venv/bin/python bench/bench_styles.py
+    .venv/bin/python bench/bench_styles.py [NAME_PART ...]
+
+With arguments, only the rule families whose name contains one of them run (and the default).
 
 Codes every labelled set (the sample study, devgold, and each ``data/<set>/styles.csv``: checkgold,
 heldout, styleset_a–cv; 310 respondents) with the rules coder — read, segment by turn, no
@@ -97,6 +99,9 @@ class Family:
     thin_share: float | None = None  # index rule: onbepaald when at most this share of answers lean
     turn_leaning: str = "focus_words"  # how answers lean: codebook focus words, or the learned turn model
     turn_probability: float = 0.6    # learned: the model's probability a turn needs to lean
+    turn_method: str = "naive_bayes"  # learned: the estimator (naive Bayes in sessions 4–7, logistic since 8)
+    balanced_share: float | None = None  # index rule: answers split at least this evenly → onbepaald ...
+    balanced_band: float = 2.5       # ... below this |index| (session 8)
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
@@ -104,15 +109,17 @@ class Family:
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=self.turn_weight,
                                      turn_pivot=p, min_index=b, mixed_band=self.mixed_band,
                                      mixed_band_turns=self.mixed_band_turns,
-                                     self_label_band=self.self_label_band, thin_share=self.thin_share)
+                                     self_label_band=self.self_label_band, thin_share=self.thin_share,
+                                     balanced_share=self.balanced_share, balanced_band=self.balanced_band)
                      for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
                                      min_index=b, mixed_band=self.mixed_band, mixed_band_turns=self.mixed_band_turns,
                                      self_label_band=self.self_label_band,
-                                     thin_share=self.thin_share)
+                                     thin_share=self.thin_share, balanced_share=self.balanced_share)
                      for p in PIVOTS] for b in BANDS]
-        return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction)
+        return [[StyleThresholds(rule="ratio", min_ratio=r, min_margin=m, min_contradiction=self.contradiction,
+                                 balanced_share=None)
                  for r in RATIOS] for m in MARGINS]
 
     def distance(self, t: StyleThresholds) -> float:
@@ -159,9 +166,18 @@ FAMILIES = (
            mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned", turn_probability=0.8),
     Family("index: learned answers x1, one-turn band (session 6)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, self_label_band=1.0, thin_share=0.5, turn_leaning="learned"),
-    Family("index: learned answers x1 (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+    Family("index: learned answers x1, two-turn band (session 7)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
            turn_leaning="learned"),
+    Family("index: session 7 + even split", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
+           turn_leaning="learned", balanced_share=0.4),
+    Family("index: session 7, logistic answers p 0.7", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
+           turn_leaning="learned", turn_method="logistic", turn_probability=0.7),
+    Family("index: logistic answers + even split (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
+           turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.4),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
@@ -169,16 +185,20 @@ FAMILIES = (
 )
 
 
-def cross_fitted_turn_models() -> dict[str, orientation.TurnOrientationModel]:
-    """Per labelled set, a turn-orientation model fitted on the marked turns of every *other* set
-    with an ``orientation.csv`` (so no set's answers are read by a model that saw them); sets
-    without marks get the model fitted on all (the shipped one)."""
+def cross_fitted_turn_models(methods) -> dict[str, dict[str, orientation.TurnOrientationModel]]:
+    """Per estimator and labelled set, a turn-orientation model fitted on the marked turns of every
+    *other* set with an ``orientation.csv`` (so no set's answers are read by a model that saw them);
+    sets without marks get the model fitted on all (the shipped one)."""
     marked = {name: orientation.labelled_turns(DATA / name) for name in SETS
               if (DATA / name / "orientation.csv").exists()}
-    fit = lambda names: orientation.TurnOrientationModel().fit(  # noqa: E731
-        pd.concat([marked[n] for n in names], ignore_index=True))
-    everything = fit(sorted(marked))
-    return {name: fit(sorted(set(marked) - {name})) if name in marked else everything for name in SETS}
+    models = {}
+    for method in sorted(set(methods)):
+        fit = lambda names: orientation.TurnOrientationModel(method=method).fit(  # noqa: E731
+            pd.concat([marked[n] for n in names], ignore_index=True))
+        everything = fit(sorted(marked))
+        models[method] = {name: fit(sorted(set(marked) - {name})) if name in marked else everything
+                          for name in SETS}
+    return models
 
 
 def features(coded: dict, family: Family, focus, turn_models: dict | None = None) -> pd.DataFrame:
@@ -188,7 +208,7 @@ def features(coded: dict, family: Family, focus, turn_models: dict | None = None
                             turn_probability=family.turn_probability)
     frames = []
     for name, (codings, segs) in coded.items():
-        model = turn_models[name] if family.turn_leaning == "learned" else None
+        model = turn_models[family.turn_method][name] if family.turn_leaning == "learned" else None
         res = analyse.respondent_styles(codings, segs, None, loose, indicators=family.indicators, style_focus=focus,
                                         turn_model=model)
         leanings = analyse.turn_leanings(segs[segs["role"] == "respondent"], focus)
@@ -271,8 +291,11 @@ def main() -> None:
     print("Leave-one-set-out accuracy (thresholds tuned on the other sets)\n")
     print(f"{'family':42s} " + " ".join(f"{s[-10:]:>10s}" for s in SETS) + "   total  all sets")
     details = {}
-    turn_models = cross_fitted_turn_models()
-    for family in FAMILIES:
+    # optional arguments: run only the families whose name contains one of them (the default always)
+    families = [f for f in FAMILIES if not sys.argv[1:] or "(default)" in f.name
+                or any(part in f.name for part in sys.argv[1:])]
+    turn_models = cross_fitted_turn_models(f.turn_method for f in families if f.turn_leaning == "learned")
+    for family in families:
         feat = features(coded, family, codebook.style_focus, turn_models)
         folds = leave_one_set_out(feat, gold, family)
         details[family.name] = folds
@@ -281,7 +304,11 @@ def main() -> None:
               + f"   {total}/{len(feat)}  {plateau(feat, gold, family)}")
     for name in ("ratio: 1.2 + contradiction (session 1)", "index: 1.3 + focus (session 2)",
                  "index: 1.3 + focus x0.5 + turns x0.5 (session 3)",
-                 "index: + own words + named + thin answers (session 4)", "index: learned answers x1 (default)"):
+                 "index: + own words + named + thin answers (session 4)",
+                 "index: learned answers x1, two-turn band (session 7)",
+                 "index: logistic answers + even split (default)"):
+        if name not in details:
+            continue
         print(f"\nChosen thresholds per fold, {name}:")
         for held, (a, n, how) in details[name].items():
             print(f"  test {held:10s} {a}/{n}   {how}")

@@ -265,6 +265,12 @@ class StyleEvidence:
     answers: int = 0
 
     @property
+    def minority_share(self) -> float:
+        """Share of the leaning answers that lean the less common way (0–0.5; NaN without any)."""
+        leaning = self.casus_turns + self.netwerk_turns
+        return min(self.casus_turns, self.netwerk_turns) / leaning if leaning else float("nan")
+
+    @property
     def leaning_share(self) -> float:
         """Share of the substantive answers that lean either way (NaN without answers)."""
         return (self.casus_turns + self.netwerk_turns) / self.answers if self.answers else float("nan")
@@ -312,6 +318,12 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
     # saying it twice, in answer to different questions, outweighs a stronger lean than once
     widening = min(evidence.mixed_turns, getattr(thresholds, "mixed_band_turns", 1))
     if evidence.mixed_turns and abs(index) < getattr(thresholds, "mixed_band", 0.0) * widening:
+        return "onbepaald"
+    # answers that split evenly between the person and the network are the mixed respondent
+    # who never says so; a strong lean of codes and words still decides
+    balanced = getattr(thresholds, "balanced_share", None)
+    if (balanced is not None and min(evidence.casus_turns, evidence.netwerk_turns) >= thresholds.balanced_min_turns
+            and round(evidence.minority_share, 9) >= balanced and abs(index) < thresholds.balanced_band):
         return "onbepaald"
     if index >= thresholds.min_index:
         return "netwerkgericht"

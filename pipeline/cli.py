@@ -184,18 +184,23 @@ def codebook_export(
 def styles_train(
     sets: list[Path] = typer.Argument(..., help="Labelled sets: folders with transcripts/ and orientation.csv."),
     out: Path = typer.Option(..., "--out", help="Where to write the model (JSON)."),
-    alpha: float = typer.Option(1.0, "--alpha", help="Additive smoothing of the lemma counts (> 0)."),
+    method: str = typer.Option("logistic", "--method",
+                               help="Estimator: logistic (regression, default) or naive_bayes."),
+    alpha: float = typer.Option(1.0, "--alpha", help="naive_bayes: additive smoothing of the lemma counts (> 0)."),
+    c: float = typer.Option(1.0, "--C", help="logistic: inverse strength of the L2 penalty (> 0)."),
     min_documents: int = typer.Option(3, "--min-documents",
                                       help="A lemma counts only when it occurs in at least this many documents."),
 ) -> None:
     """Fit the turn-orientation model on respondent turns marked casus/netwerk; use it with
     `styles: turn_model:` in the study config."""
-    from .orientation import train
+    from .orientation import TURN_MODEL_METHODS, train
 
-    if alpha <= 0 or min_documents < 1:
-        _fail("--alpha must be > 0 and --min-documents at least 1")
+    if method not in TURN_MODEL_METHODS:
+        _fail(f"--method {method!r} is not known; use one of: {', '.join(sorted(TURN_MODEL_METHODS))}")
+    if alpha <= 0 or c <= 0 or min_documents < 1:
+        _fail("--alpha and --C must be > 0 and --min-documents at least 1")
     try:
-        model = train(sets, alpha=alpha, min_documents=min_documents)
+        model = train(sets, method=method, alpha=alpha, C=c, min_documents=min_documents)
     except RegieError as exc:
         _fail(str(exc))
     except ValueError as exc:
@@ -203,7 +208,8 @@ def styles_train(
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     counts = ", ".join(f"{n} {o}" for o, n in zip(("casus", "netwerk", "neither"), model.turns_.tolist()))
-    Console().print(f"{out}: {len(model.vocabulary_)} lemmas from {len(model.sources_)} set(s); turns: {counts}",
+    Console().print(f"{out}: {model.method} over {len(model.vocabulary_)} lemmas from {len(model.sources_)} set(s); "
+                    f"turns: {counts}",
                     highlight=False, soft_wrap=True)
 
 

@@ -67,10 +67,11 @@ class StyleThresholds(BaseModel):
         *Answers*: how many of the respondent's turns lean to the person or to organisations
         (``casus_turns``, ``netwerk_turns``). ``turn_leaning: learned`` (default): as read by the
         turn-orientation model (:mod:`pipeline.orientation`; ``turn_model``, default the one
-        shipped, fitted on 5,352 turns of forty-eight style sets that their authors marked), when its
-        probability reaches ``turn_probability``. ``turn_leaning: focus_words`` (session 3): by the
-        focus lists, a turn leaning netwerk when it has an organisation word and ``turn_ratio`` ×
-        its organisation words reach its person words.
+        shipped: logistic regression over the lemmas of a turn, fitted on 5,352 turns of forty-eight
+        style sets that their authors marked), when its probability reaches ``turn_probability``.
+        ``turn_leaning: focus_words`` (session 3): by the focus lists, a turn leaning netwerk when
+        it has an organisation word and ``turn_ratio`` × its organisation words reach its person
+        words.
 
     ``rule``: which rule calls the style (:data:`pipeline.analyse.STYLE_RULES`):
 
@@ -101,6 +102,15 @@ class StyleThresholds(BaseModel):
     outweighs more than saying it once. ``mixed_band: 0`` switches this off. ``mixed_turns`` in
     ``respondents.csv`` counts such turns.
 
+    *Answers split evenly* (``index`` rule only, after the own words; session 8): a respondent
+    whose leaning answers split between the person and the network — at least
+    ``balanced_min_turns`` (3) each way and the less common way at least ``balanced_share`` (0.4) of
+    them (``minority_share``) — is ``onbepaald`` unless ``|style_index|`` reaches ``balanced_band``
+    (2.0). This is the mixed respondent who never says so: on the labelled sets, the answers their
+    authors marked split 0.40–0.50 for every genuinely mixed respondent and at most 0.21 for any
+    casus- or network-oriented one; read by the turn model fitted without the set, 0.4 or more
+    for 21 onbepaald, 1 casus- and 1 network-oriented respondent. ``None`` switches this off.
+
     *Named by themselves* (``index`` rule only, checked first): a respondent who names one style
     for themselves ("ik ben zo casusgericht als het maar kan"; the codebook's
     ``style_focus: self_labels:``, shown in ``self_label``) gets that style unless the index
@@ -110,7 +120,9 @@ class StyleThresholds(BaseModel):
     ``thin_share`` of the respondent's answers (turns of at least ``substantive_words`` words)
     lean to the person or to organisations (``leaning_share``): a terse respondent who hardly
     says how they work. On the labelled sets the respondents their authors call onbepaald for
-    that reason have 0.38–0.50, every casus- or network-oriented one at least 0.56.
+    that reason have 0.00–0.26, every casus-oriented one at least 0.28, every network-oriented one
+    at least 0.42 (answers read by the turn model fitted without the respondent's set; the
+    logistic model leans on fewer answers than session 7's naive Bayes, whose threshold was 0.5).
     ``None`` switches this off.
 
     Chosen on twenty labelled sets, 118 respondents (``bench/bench_styles.py``; README, "Regie
@@ -140,17 +152,20 @@ class StyleThresholds(BaseModel):
     focus_pivot: float = Field(default=0.24, gt=0.0)
     min_index: float = Field(default=0.7, ge=0.0)
     turn_weight: float = Field(default=1.0, ge=0.0)
-    turn_pivot: float = Field(default=0.56, gt=0.0)
+    turn_pivot: float = Field(default=0.4, gt=0.0)
     turn_ratio: float = Field(default=3.0, gt=0.0)
     mixed_code: str = "stijl.gemengd"
     mixed_band: float = Field(default=2.5, ge=0.0)
     mixed_band_turns: int = Field(default=2, ge=1)
     self_label_band: float | None = Field(default=1.0, ge=0.0)
-    thin_share: float | None = Field(default=0.5, ge=0.0, le=1.0)
+    thin_share: float | None = Field(default=0.25, ge=0.0, le=1.0)
     substantive_words: int = Field(default=8, ge=1)
     turn_leaning: Literal["learned", "focus_words"] = "learned"
     turn_model: Path | None = None
-    turn_probability: float = Field(default=0.6, ge=0.0, le=1.0)
+    turn_probability: float = Field(default=0.7, ge=0.0, le=1.0)
+    balanced_share: float | None = Field(default=0.4, ge=0.0, le=0.5)
+    balanced_min_turns: int = Field(default=3, ge=1)
+    balanced_band: float = Field(default=2.0, ge=0.0)
 
     @field_validator("rule")
     @classmethod

@@ -497,6 +497,25 @@ def test_own_mixed_self_description_outweighs_a_moderate_lean_only():
     assert analyse.style_label(says_both, ratio) == "netwerkgericht"
 
 
+def test_answers_split_evenly_between_person_and_network_outweigh_a_moderate_lean_only():
+    t = StyleThresholds(focus_weight=0.0, turn_weight=0.0, min_index=0.5, balanced_share=0.4,
+                        balanced_min_turns=3, balanced_band=2.5)
+    # codes alone: ln(0.32 / 0.12) ≈ 0.98 → netwerkgericht, whatever the answers, unless they split evenly
+    def respondent(casus_turns, netwerk_turns, netwerk_score=0.30):
+        return analyse.StyleEvidence(0.10 if netwerk_score < 0.5 else 0.0, netwerk_score, 9,
+                                     casus_turns=casus_turns, netwerk_turns=netwerk_turns, answers=12)
+    assert respondent(5, 6).minority_share == pytest.approx(5 / 11)
+    assert analyse.style_label(respondent(5, 6), t) == "onbepaald"
+    assert analyse.style_label(respondent(4, 6), t) == "onbepaald"  # 0.40: the threshold itself
+    assert analyse.style_label(respondent(3, 6), t) == "netwerkgericht"  # 0.33: one side leads
+    assert analyse.style_label(respondent(2, 2), t) == "netwerkgericht"  # too few answers to call it a split
+    # ln(0.62 / 0.02) ≈ 3.43 ≥ 2.5: a strong lean of the codes stands
+    assert analyse.style_label(respondent(5, 6, netwerk_score=0.60), t) == "netwerkgericht"
+    assert analyse.style_label(respondent(5, 6), t.model_copy(update={"balanced_share": None})) == "netwerkgericht"
+    assert analyse.style_label(respondent(5, 6), t.model_copy(update={"balanced_min_turns": 6})) == "netwerkgericht"
+    assert math.isnan(analyse.StyleEvidence(0.1, 0.3, 9).minority_share)
+
+
 def test_respondents_table_counts_mixed_turns_and_shows_them_first_as_evidence(coded, seg_meta):
     mixed = pd.concat([coded, codings([("D3:0004", "stijl.gemengd"), ("D3:0001", "stijl.gemengd")])],
                       ignore_index=True)
