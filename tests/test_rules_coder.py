@@ -469,6 +469,14 @@ def test_real_codebook_broker_place_and_judgement_on_two_parties_are_not_mixed(r
     assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
 
 
+def test_real_codebook_allebei_of_two_parties_as_subject_is_not_mixed(real_coder):
+    # codebook 1.5.1 (blind set CX, session 8: a network-oriented respondent called onbepaald)
+    text = ("Kijk, een corporatie en een GGZ-instelling die zijn allebei een beetje bang voor de politie. "
+            "Terecht soms.")
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+    assert "stijl.gemengd" in codes_of(real_coder, "Ik denk dat ik van allebei een beetje ben.")[0]
+
+
 @pytest.mark.parametrize("text", ["Ik zit er een beetje tussenin, denk ik.", "Ik zit ertussenin, eerlijk gezegd.",
                                   "Van allebei een beetje, denk ik."])
 def test_real_codebook_mixed_self_placement_still_counts(real_coder, text):
