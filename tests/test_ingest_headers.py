@@ -211,6 +211,19 @@ def test_a_job_title_with_a_modifier_in_a_group_of_metadata_lines_is_header():
     assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
 
 
+def test_a_name_and_function_with_a_long_parenthesis_in_a_group_of_metadata_lines_is_header():
+    # Blind set DA (da01, session 8): the closing parenthesis made the value too long to be a name
+    head = "Geïnterviewde: Ingrid Dekker, procesregisseur (opname 52 min., uitgewerkt door IV)"
+    text = ("Transcript interview regievoering\nDatum: 7 maart 2024\n" + head
+            + "\n\nInterviewer: Fijn dat je tijd wilt maken. Hoe ziet je week eruit?\nRespondent: Druk."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert head in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+    assert L.header_value_is_name("Ingrid Dekker, procesregisseur (opname 52 min., uitgewerkt door IV)")
+    assert not L.header_value_is_name("(lacht)")
+
+
 @pytest.mark.parametrize("first", [
     "Respondent: regisseur zijn is soms gewoon lastig, weet je.",
     "Respondent: hulpverlener ben ik al twintig jaar.",

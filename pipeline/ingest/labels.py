@@ -589,8 +589,11 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
 
 
 def header_value_is_name(text: str) -> bool:
-    """``SA``, ``Sanne de Wit (onderzoeker)``, ``R4``: a short value naming a person or code."""
-    t = text.strip()
+    """``SA``, ``Sanne de Wit (onderzoeker)``, ``R4``: a short value naming a person or code.
+
+    A closing parenthesis is set aside first: ``Ingrid Dekker, procesregisseur (opname 52 min.,
+    uitgewerkt door IV)`` names a person as much as without it."""
+    t = re.sub(r"\s*\([^()\n]{1,80}\)$", "", text.strip()) or text.strip()
     if not t or len(t.split()) > 6 or len(t) > 60 or t[-1] in ".?!…" or not (t[0].isupper() or t[0].isdigit()):
         return False
     return True
