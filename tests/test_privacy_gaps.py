@@ -379,3 +379,21 @@ def test_a_word_like_district_after_een_stuk_is_a_place():
     # blind set CS: "Assen-Oost, Pittelo en een stuk Lariks" kept "Lariks" (a larch, and a district)
     a, = pseudonymise("Wijkagent. Pittelo en een stuk Lariks, dat is mijn gebied.")
     assert "Lariks" not in a and "een stuk [LOCATIE-" in a
+
+
+def test_an_initial_after_a_form_of_address_is_a_name():
+    # blind set CY (session 8): "meneer D., 43" and "laat ik hem meneer K. noemen" kept the initial
+    a, b, c = pseudonymise('Geanonimiseerd natuurlijk, "meneer D., 43". Het verhaal van de tas.',
+                           "Er is een man, laat ik hem meneer K. noemen, die uit de kliniek kwam.",
+                           "Dat zei de R. ook, en dat staat in het verslag.")
+    assert "meneer D." not in a and "meneer [PERSOON-" in a
+    assert "meneer K." not in b and "meneer [PERSOON-" in b
+    assert c == "Dat zei de R. ook, en dat staat in het verslag."  # an initial alone stays
+
+
+def test_a_year_serial_case_number_with_a_register_suffix_is_replaced():
+    # blind set CZ (session 8): "zijn dossier is 2023-0417-OT" was kept whole
+    a, b = pseudonymise("Bij hem, zijn dossier is 2023-0417-OT, daar staat het allemaal.",
+                        "Van 2021-2022 werkte ik daar, op 2021-03-04 begon het.")
+    assert "2023-0417" not in a and "[DOSSIER-" in a
+    assert "2021-2022" in b

@@ -104,11 +104,13 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
                   or _INSTITUTION_WORD.search(w)):
             toks = toks[:i]
             break
+    addressed = False
     while toks:
         s, e, w = toks[0]
         nxt = toks[1][2] if len(toks) > 1 else ""
         if lexicon.is_title(w):
             toks = toks[1:]
+            addressed = True
         elif not _capitalised(w) and not (lexicon.is_particle(w) and _capitalised(nxt)):
             toks = toks[1:]
         elif (len(toks) > 1 and lexicon.is_plain_word(w) and not lexicon.is_name_word(w)
@@ -123,7 +125,9 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
                         # "Dekker-Van Houten", "van Wit": after a particle it is the surname
                         and not lexicon.is_particle(toks[-2][2].rsplit("-", 1)[-1]))):  # "Erik Kooij Training"
         toks = toks[:-1]
-    if not toks or all(is_initials(w) for _, _, w in toks):
+    # initials alone are no name ("de R."), except after a form of address: "meneer D., 43" is
+    # how a respondent anonymises a client, and the initial still points at one man
+    if not toks or (all(is_initials(w) for _, _, w in toks) and not addressed):
         return None
     return toks[0][0], toks[-1][1]
 

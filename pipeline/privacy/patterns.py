@@ -220,10 +220,11 @@ register_regex(
     r"(?<![\w/.-])(?:[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6})*\s)?\d{2}/\d{4,6}(?![\w/-]|[.,]\d)",
     check=_serial_ok,
 )
-# Year plus serial number, "2021-0388", "2022-1143" (not a span of years "2021-2022", not a date).
+# Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" (not a
+# span of years "2021-2022", not a date).
 register_regex(
     "year_serial", "DOSSIER",
-    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?!(?:19|20)\d{2}(?!\d))\d{3,7}(?![\w/-]|[.,]\d)",
+    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?!(?:19|20)\d{2}(?!\d))\d{3,7}(?:-[A-Z]{1,4})?(?![\w/-]|[.,]\d)",
 )
 
 
