@@ -7,7 +7,7 @@ Usage::
 With arguments, only the rule families whose name contains one of them run (and the default).
 
 Codes every labelled set (the sample study, devgold, and each ``data/<set>/styles.csv``: checkgold,
-heldout, styleset_a–dd; 358 respondents) with the rules coder — read, segment by turn, no
+heldout, styleset_a–dh; 382 respondents) with the rules coder — read, segment by turn, no
 pseudonymisation (it replaces names only, so styles are unaffected) — once, kept in memory. Then:
 
 1. Leave one set out: for each candidate rule family (``ratio`` or ``index`` rule, which codes
@@ -101,7 +101,7 @@ class Family:
     turn_probability: float = 0.6    # learned: the model's probability a turn needs to lean
     turn_method: str = "naive_bayes"  # learned: the estimator (naive Bayes in sessions 4–7, logistic since 8)
     balanced_share: float | None = None  # index rule: answers split at least this evenly → onbepaald ...
-    balanced_band: float = 2.5       # ... below this |index| (session 8)
+    balanced_band: float = 2.0       # ... below this |index| (session 8)
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
@@ -173,10 +173,10 @@ FAMILIES = (
            turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
            turn_leaning="learned", balanced_share=0.4),
     Family("index: session 7, logistic answers p 0.7", STYLE_INDICATORS, rule="index", focus_weight=0.5,
-           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
            turn_leaning="learned", turn_method="logistic", turn_probability=0.7),
     Family("index: logistic answers + even split (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
-           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
            turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.4),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),

@@ -224,6 +224,18 @@ def test_a_name_and_function_with_a_long_parenthesis_in_a_group_of_metadata_line
     assert not L.header_value_is_name("(lacht)")
 
 
+def test_a_job_title_after_adjectives_with_a_date_field_is_header():
+    # Blind set DF (df06, session 8): "sociaal psychiatrisch" before the title hid the job title
+    head = ("Geïnterviewde: sociaal psychiatrisch verpleegkundige, FACT-team Zuid-Oost. "
+            "Datum gesprek: 16 januari 2024.")
+    text = ("Gespreksverslag (letterlijk) – interview 6\n" + head
+            + "\n\nInterviewer: Dank u wel. Kunt u iets over uw werk vertellen?\nRespondent: Ja hoor."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert head in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+
+
 @pytest.mark.parametrize("first", [
     "Respondent: regisseur zijn is soms gewoon lastig, weet je.",
     "Respondent: hulpverlener ben ik al twintig jaar.",
@@ -257,6 +269,8 @@ def test_header_fields():
     ("gezinsmanager Jeugdbescherming, regie gezinsaanpak", True), ("wijkagent bij Politie Noord", True),
     ("regisseur zijn is lastig", False), ("hulpverlener ben ik al lang", False),
     ("senior medewerker Veilig Thuis (aandachtsgebied keten)", True), ("senior zijn is lastig", False),
+    ("sociaal psychiatrisch verpleegkundige, FACT-team Zuid-Oost", True), ("maatschappelijk werker", True),
+    ("sociaal is het lastig", False), ("psychiatrisch is hij niet, nee", False),
 ])
 def test_value_names_someone(value, expected):
     assert L.value_names_someone(value) is expected

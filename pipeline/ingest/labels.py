@@ -708,6 +708,10 @@ _JOB_MODIFIERS = frozenset({"senior", "junior", "ervaren", "hoofd", "eerste", "t
                             "voormalige", "gemeentelijk", "gemeentelijke", "regionaal", "regionale"})
 
 
+#: Endings of the adjectives before a job title (``sociaal``, ``psychiatrisch``, ``maatschappelijk``).
+_JOB_ADJECTIVE = re.compile(r"(?:isch|aal|eel|ief|lijk|ant|ent|air|iek)$")
+
+
 def names_function(head: str) -> bool:
     """Is a header value's head a job title, optionally with its organisation
     (``gezinsmanager Jeugdbescherming``, ``wijkagent bij Politie Noord``)?
@@ -718,6 +722,10 @@ def names_function(head: str) -> bool:
     words = re.sub(r"\s*\(.*$", "", head).split()  # ``... (aandachtsgebied ketensamenwerking)``
     if len(words) > 1 and fold(words[0]) in _JOB_MODIFIERS:
         words = words[1:]  # ``senior medewerker Veilig Thuis``
+    for _ in range(2):  # ``sociaal psychiatrisch verpleegkundige``, ``forensisch medewerker``
+        if (len(words) > 1 and words[0].islower() and _JOB_ADJECTIVE.search(words[0])
+                and not fold(words[0]).strip(".,").endswith(FUNCTION_ENDINGS)):  # not ``wijkagent``
+            words = words[1:]
     if not words or len(words) > 5 or not fold(words[0]).strip(".,").endswith(FUNCTION_ENDINGS):
         return False
     return all(w[0].isupper() or fold(w) in ("bij", "van", "de", "het", "en") for w in words[1:])
