@@ -14,7 +14,9 @@ from docx.shared import Mm
 
 from pipeline import columns, tables
 from pipeline.report import FIGURES, typical_quotes, write_report_outputs
-from pipeline.report.document import TEXT_WIDTH_MM, dutch_date, fit_widths, short_citation
+from pipeline.config import StyleThresholds
+from pipeline.report.document import (TEXT_WIDTH_MM, dutch_date, fit_widths, short_citation,
+                                      style_method_text)
 from pipeline.report.quotes import style_evidence
 from pipeline.report.workbook import MAX_WIDTH
 from test_figures import build_fake_run, fake_run  # noqa: F401  (shared hand-made run)
@@ -216,6 +218,52 @@ def test_report_method_paragraph_is_computed_from_the_run(written):
     assert "regelgebaseerde codeerder (rules)" in text
     assert "gepseudonimiseerd" in text
     assert "Eén bestand is overgeslagen" in text
+
+
+def test_style_method_paragraph_describes_the_index_rule_with_its_thresholds():
+    styles = StyleThresholds().model_dump()
+    text = style_method_text(styles)
+    assert "stijlindex" in text and "factor" not in text
+    assert f"minder dan {styles['min_index']:.1f}".replace(".", ",") + " van nul" in text
+    assert "gelijk verdeeld" in text and f"ten minste {styles['balanced_min_turns']} elke kant op" in text
+    assert "zegt beide te doen" in text and "het model dat met regie-pipeline wordt meegeleverd" in text
+    assert "style_index, casus_turns en netwerk_turns" in text
+
+
+def test_style_method_paragraph_leaves_out_the_checks_that_are_switched_off():
+    styles = StyleThresholds(thin_share=None, balanced_share=None, mixed_band=0,
+                             self_label_band=None, turn_leaning="focus_words").model_dump()
+    text = style_method_text(styles)
+    for gone in ("gelijk verdeeld", "zegt beide te doen", "zichzelf uitdrukkelijk", "hoogstens",
+                 "getraind"):
+        assert gone not in text
+    assert "woordenlijsten van het codeboek." in text
+    assert f"minder dan {styles['min_segments']} gecodeerde respondentsegmenten." in text
+
+
+def test_style_method_paragraph_of_the_ratio_rule_names_its_factor():
+    styles = StyleThresholds(rule="ratio", min_ratio=1.8).model_dump()
+    text = style_method_text(styles)
+    assert "met een factor 1,8 overtreft" in text and "stijlindex" not in text
+
+
+def test_report_method_paragraph_follows_the_style_rule_of_the_run(written):
+    run, out, _ = written
+    text = "\n".join(p.text for p in Document(out / "report.docx").paragraphs)
+    assert style_method_text(run.config.styles.model_dump()).split(";")[0] in text
+
+
+def test_report_style_table_shows_the_index_and_the_leaning_answers(written):
+    run, out, _ = written
+    table = _table_after(Document(out / "report.docx"), "Tabel 2.")
+    assert [c.text for c in table.rows[0].cells] == [
+        "Respondent", "Regiestijl", "Casus", "Netwerk", "Segmenten", "Antwoorden", "Index"]
+    by_id = run.respondents.set_index("respondent_id")
+    for row in table.rows[1:]:
+        cells = [c.text for c in row.cells]
+        resp = by_id.loc[cells[0]]
+        assert cells[5] == f"{int(resp['casus_turns'])} / {int(resp['netwerk_turns'])}"
+        assert cells[6] == f"{resp['style_index']:.2f}".replace(".", ",")
 
 
 def test_report_captions_are_numbered_in_order(written):

@@ -383,18 +383,8 @@ def method_text(run) -> list[str]:
         )
     styles = settings.get("styles") or {}
     if styles:
-        paragraphs.append(
-            "De regiestijl van een respondent volgt uit het aandeel van zijn of haar segmenten met "
-            "aanwijzingen voor casusgerichte en voor netwerkgerichte regie: de stijlcodes zelf en de "
-            "vertrouwensrol die bij elke stijl hoort (vertrouwen van de persoon in regie, "
-            "respectievelijk vertrouwen tussen professionals). Een stijl wordt toegekend "
-            f"als er ten minste {styles.get('min_segments')} gecodeerde respondentsegmenten zijn, "
-            f"de stijl ten minste {_percent(styles.get('min_share'))} van de segmenten draagt, "
-            f"de andere stijl met ten minste {format_number(float(styles.get('min_margin', 0)) * 100, 1)} "
-            f"procentpunt en met een factor {format_number(float(styles.get('min_ratio', 1)), 1)} overtreft, "
-            "en de expliciete stijluitspraken van de respondent niet duidelijk de andere kant op wijzen; "
-            "anders is de stijl ‘onbepaald’."
-        )
+        labels = CodeLabels.from_run_parts(book, run.code_summary)
+        paragraphs.append(style_method_text(styles, labels))
     comp = run.competences
     if not comp.empty:
         low, high = settings.get("scale_min", 1), settings.get("scale_max", 5)
@@ -406,6 +396,77 @@ def method_text(run) -> list[str]:
     else:
         paragraphs.append("Er is geen competentiescan ingelezen.")
     return paragraphs
+
+
+def style_method_text(styles: dict, labels: CodeLabels | None = None) -> str:
+    """The method paragraph on regie styles, written from the run's ``styles`` settings.
+
+    It describes the rule the run used (``rule``: ``index`` or session 1's ``ratio``) and only the
+    checks that are switched on, with their thresholds, so an author can paste it as it stands.
+    """
+    def share(key):
+        return _percent(styles.get(key))
+
+    def number(key, decimals=1):
+        return format_number(float(styles.get(key) or 0), decimals)
+
+    if styles.get("rule", "index") == "ratio":
+        return (
+            "De regiestijl van een respondent volgt uit het aandeel van zijn of haar segmenten met "
+            "aanwijzingen voor casusgerichte en voor netwerkgerichte regie: de stijlcodes zelf en de "
+            "vertrouwensrol die bij elke stijl hoort (vertrouwen van de persoon in regie, "
+            "respectievelijk vertrouwen tussen professionals). Een stijl wordt toegekend "
+            f"als er ten minste {styles.get('min_segments')} gecodeerde respondentsegmenten zijn, "
+            f"de stijl ten minste {share('min_share')} van de segmenten draagt, "
+            f"de andere stijl met ten minste {format_number(float(styles.get('min_margin', 0)) * 100, 1)} "
+            f"procentpunt en met een factor {number('min_ratio')} overtreft"
+            + (", en de expliciete stijluitspraken van de respondent niet duidelijk de andere kant op wijzen"
+               if styles.get("min_contradiction") is not None else "")
+            + "; anders is de stijl ‘onbepaald’."
+        )
+    if styles.get("turn_leaning", "learned") == "learned":
+        model = styles.get("turn_model")
+        reader = ("zoals gelezen door een model dat op de woorden van een antwoord let en is getraind op "
+                  "antwoorden die onderzoekers als gericht op de persoon of op het netwerk hebben gemarkeerd ("
+                  + (f"model {Path(str(model)).name}" if model else "het model dat met regie-pipeline wordt meegeleverd")
+                  + ")")
+    else:
+        reader = "herkend aan de woordenlijsten van het codeboek"
+    sentences = [
+        "De regiestijl van een respondent volgt uit een stijlindex die drie soorten aanwijzingen "
+        "optelt: het aandeel van zijn of haar segmenten met codes die op casusgerichte of op "
+        "netwerkgerichte regie wijzen (de stijlcodes en de vertrouwensrol die bij elke stijl hoort); "
+        "hoe vaak de respondent spreekt over de persoon in regie en diens omgeving, tegenover "
+        "organisaties, partners en afspraken (de woordenlijsten van het codeboek); en hoeveel "
+        f"antwoorden naar de persoon of naar het netwerk neigen, {reader}.",
+        "Een positieve index wijst op netwerkgerichte regie, een negatieve op casusgerichte; ligt de "
+        f"index minder dan {number('min_index')} van nul, dan is de stijl ‘onbepaald’.",
+    ]
+    if styles.get("self_label_band") is not None:
+        sentences.append(
+            "Een respondent die zichzelf uitdrukkelijk één stijl toeschrijft, krijgt die stijl, tenzij de "
+            f"index ten minste {number('self_label_band')} de andere kant op wijst.")
+    undecided = [f"bij minder dan {styles.get('min_segments')} gecodeerde respondentsegmenten"]
+    if styles.get("thin_share") is not None:
+        undecided.append(
+            f"wanneer hoogstens {share('thin_share')} van de antwoorden (van ten minste "
+            f"{styles.get('substantive_words')} woorden) naar de persoon of naar het netwerk neigt")
+    if float(styles.get("mixed_band") or 0) > 0 and styles.get("mixed_code"):
+        code = str(styles["mixed_code"])
+        name = labels.label(code) if labels is not None else code
+        undecided.append(
+            f"wanneer de respondent zegt beide te doen (code ‘{name}’), tenzij de index ten minste "
+            f"{number('mixed_band')} per zo’n uitspraak van nul ligt (hoogstens "
+            f"{styles.get('mixed_band_turns')} uitspraken tellen mee)")
+    if styles.get("balanced_share") is not None:
+        undecided.append(
+            "wanneer de neigende antwoorden ongeveer gelijk verdeeld zijn (ten minste "
+            f"{styles.get('balanced_min_turns')} elke kant op en de kleinste kant ten minste "
+            f"{share('balanced_share')}), tenzij de index ten minste {number('balanced_band')} van nul ligt")
+    sentences.append("De stijl is ook ‘onbepaald’ " + _join(undecided) + ".")
+    sentences.append("De index en de tellingen staan per respondent in respondents.csv (kolommen "
+                     "style_index, casus_turns en netwerk_turns).")
+    return " ".join(sentences)
 
 
 def _describe_coder(coder: str) -> str:
@@ -473,14 +534,26 @@ def _style_section(builder: ReportBuilder, run, figures: dict[str, SavedFigure])
             f"{'is' if len(resp) == 1 else 'zijn er'} {_join(parts)}."
         )
         resp = resp.sort_values("respondent_id", kind="mergesort")
-        builder.table(
-            "Regiestijl per respondent: aandeel van de segmenten met casusgerichte en netwerkgerichte regie",
-            ["Respondent", "Regiestijl", "Casusgericht", "Netwerkgericht", "Segmenten"],
-            [[r.respondent_id, style_label(r.style), _percent(pd.to_numeric(r.casus_score, errors="coerce")),
-              _percent(pd.to_numeric(r.netwerk_score, errors="coerce")),
-              format_number(r.n_segments, 0)] for r in resp.itertuples()],
-            [30, 36, 32, 33, 29], align=["l", "l", "r", "r", "r"],
-        )
+        header = ["Respondent", "Regiestijl", "Casusgericht", "Netwerkgericht", "Segmenten"]
+        rows = [[r.respondent_id, style_label(r.style), _percent(pd.to_numeric(r.casus_score, errors="coerce")),
+                 _percent(pd.to_numeric(r.netwerk_score, errors="coerce")),
+                 format_number(r.n_segments, 0)] for r in resp.itertuples()]
+        widths, align = [30, 36, 32, 33, 29], ["l", "l", "r", "r", "r"]
+        caption = "Regiestijl per respondent: aandeel van de segmenten met casusgerichte en netwerkgerichte regie"
+        # The index rule (default) decides on more than the two shares; show what it adds, so the
+        # table explains every call (a run with the ratio rule has no index).
+        index = pd.to_numeric(resp.get("style_index"), errors="coerce") if "style_index" in resp else None
+        if index is not None and index.notna().any():
+            header = ["Respondent", "Regiestijl", "Casus", "Netwerk", "Segmenten", "Antwoorden", "Index"]
+            casus_turns = pd.to_numeric(resp["casus_turns"], errors="coerce")
+            netwerk_turns = pd.to_numeric(resp["netwerk_turns"], errors="coerce")
+            for row, c, n, i in zip(rows, casus_turns, netwerk_turns, index):
+                row += [f"{format_number(c, 0)} / {format_number(n, 0)}", format_number(i, 2)]
+            widths, align = [28, 31, 15, 19, 25, 28, 14], align + ["r", "r"]
+            caption = ("Regiestijl per respondent: aandeel van de segmenten met casusgerichte en met "
+                       "netwerkgerichte aanwijzingen (Casus, Netwerk), aantal antwoorden dat naar de persoon "
+                       "en naar het netwerk neigt (Antwoorden) en de stijlindex (positief: netwerkgericht)")
+        builder.table(caption, header, rows, widths, align=align)
     builder.figure_or_note(figures, "regiestijl_scatter")
 
 
