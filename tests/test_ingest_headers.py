@@ -224,6 +224,28 @@ def test_a_name_and_function_with_a_long_parenthesis_in_a_group_of_metadata_line
     assert not L.header_value_is_name("(lacht)")
 
 
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_another_word_for_the_respondent_role_naming_someone_is_header(blank):
+    # Blind set DJ (dj01, session 9): a .docx without blank lines, so the header group ran to
+    # the end of the interview, and "Geïnterviewde" is a role word like the dialogue's own
+    head = "Geïnterviewde: Esra Kaya (procesregisseur)"
+    text = ("Interview regie Top600\nDatum: 14 maart 2024, opname 52 min.\n" + head + "\n" + blank
+            + "Interviewer: Goed, hij loopt. Wat doe je?\nRespondent: Ik ben procesregisseur."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert head in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+
+
+@pytest.mark.parametrize("first", ["Geïnterviewde: Nou, dat is een lang verhaal.", "Geïnterviewde: Ja."])
+def test_another_word_for_the_respondent_role_with_speech_stays_a_turn(first):
+    text = (first + "\nInterviewer: Vertel.\nRespondent: Ik ben procesregisseur."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert parsed.header == []
+    assert [t.speaker for t in parsed.turns][0] == "Geïnterviewde"
+
+
 def test_a_job_title_after_adjectives_with_a_date_field_is_header():
     # Blind set DF (df06, session 8): "sociaal psychiatrisch" before the title hid the job title
     head = ("Geïnterviewde: sociaal psychiatrisch verpleegkundige, FACT-team Zuid-Oost. "

@@ -307,6 +307,8 @@ def test_configured_places_are_replaced_even_when_they_are_dictionary_words():
 @pytest.mark.parametrize("text, number", [
     ("Bij ons bekend onder ZVH-RR 23/0412. Kevin had een relatie.", "23/0412"),
     ("Het ging om zaak 21/00387, dat weet ik nog.", "21/00387"),
+    # blind set DM (dm05, session 9): a hyphen after the register code
+    ("Toen die zaak bij ons kwam, in 2022, nummer VT-ZL 22-04418, heb ik geteld.", "22-04418"),
 ])
 def test_case_numbers_of_year_and_serial_are_replaced(text, number):
     # blind set CD: "ZVH-RR 23/0412" was left
@@ -314,7 +316,8 @@ def test_case_numbers_of_year_and_serial_are_replaced(text, number):
     assert number not in a and "[DOSSIER-" in a
 
 
-@pytest.mark.parametrize("text", ["Dat was in 03/2024, geloof ik.", "Het is 50/50, eerlijk gezegd."])
+@pytest.mark.parametrize("text", ["Dat was in 03/2024, geloof ik.", "Het is 50/50, eerlijk gezegd.",
+                                  "Dat was rond 12-2023.", "Dat was nog voor COVID 19-2020 alles stillegde."])
 def test_month_and_year_or_ratios_are_not_case_numbers(text):
     a, = pseudonymise(text)
     assert a == text
@@ -397,3 +400,20 @@ def test_a_year_serial_case_number_with_a_register_suffix_is_replaced():
                         "Van 2021-2022 werkte ik daar, op 2021-03-04 begon het.")
     assert "2023-0417" not in a and "[DOSSIER-" in a
     assert "2021-2022" in b
+
+
+@pytest.mark.parametrize("text, place", [
+    # blind set DM (dm03, session 9): the second of two places after one preposition
+    ("Gaan ze naar Gent of Sint-Niklaas, dan zijn we ze kwijt.", "Sint-Niklaas"),
+    ("Hij woont in Breda en Oosterhout is ook lastig.", "Oosterhout"),
+])
+def test_a_place_coordinated_with_a_place_in_its_context_is_replaced(text, place):
+    a, = pseudonymise(text)
+    assert place not in a and a.count("[LOCATIE-") == 2
+
+
+@pytest.mark.parametrize("text", ["We werken in Almere, en Overleg is daar nodig.",
+                                  "Ze gaan naar Almere en Politie belt later."])
+def test_a_capitalised_word_after_a_new_clause_or_an_allow_listed_partner_stays(text):
+    a, = pseudonymise(text)
+    assert "Overleg" in a or "Politie" in a

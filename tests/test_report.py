@@ -179,6 +179,19 @@ def test_typical_quotes_fall_back_to_out_of_range_and_shorten():
     assert long["shortened"] and long["text"].endswith("[…]") and len(long["text"].split()) == 81
 
 
+def test_typical_quotes_prefer_a_segment_not_quoted_for_an_earlier_code():
+    codings, segments = _quote_inputs()
+    # Code "y" carries the same segments; its two best (A:0006, A:0002) are already quoted for "x".
+    second = codings[codings["segment_id"].isin(["A:0002", "A:0005", "A:0006"])].assign(code_id="y")
+    both = pd.concat([codings.assign(code_id="w"), second])  # "w" sorts before "y"
+    quotes = typical_quotes(both, segments, n=2)
+    by_code = quotes.groupby("code_id")["segment_id"].apply(list).to_dict()
+    assert by_code["w"] == ["A:0006", "A:0002"]
+    assert by_code["y"] == ["A:0005", "A:0006"]  # the fresh one first, then the best repeated
+    assert typical_quotes(both, segments, n=2, distinct=False).query("code_id == 'y'")[
+        "segment_id"].tolist() == ["A:0006", "A:0002"]
+
+
 def test_style_evidence_reads_segment_ids(fake_run):
     ev = style_evidence(fake_run.respondents, fake_run.segments)
     listed = sum(len([i for i in re.split(r"[;,|\s]+", str(e)) if i]) for e in fake_run.respondents["evidence"])

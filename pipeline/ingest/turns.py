@@ -82,13 +82,23 @@ def _norm(text: str) -> str:
 
 def _foreign_vocabulary(c: L.Candidate, dialogue: list[L.Candidate], counts: Counter) -> bool:
     """A one-off label in another label vocabulary than the dialogue's (``Respondent: Esther
-    Schouten, procesregisseur`` above an ``I:``/``R:`` dialogue), followed by a value that names
-    someone rather than by speech."""
+    Schouten, procesregisseur`` above an ``I:``/``R:`` dialogue), or another word for one of the
+    dialogue's roles (``Geïnterviewde:`` above ``Respondent:`` turns), followed by a value that
+    names someone rather than by speech."""
     if counts[c.key] != 1 or not c.sep or "?" in c.text or len(c.text.split()) > L.MAX_HEADER_WORDS:
         return False
     recurring = Counter(d.key for d in dialogue)
     forms = {L.label_form(d.label) for d in dialogue if recurring[d.key] >= 2}
-    return bool(forms) and L.label_form(c.label) not in forms and L.value_names_someone(c.text)
+    if not forms or not L.value_names_someone(c.text):
+        return False
+    if L.label_form(c.label) not in forms:
+        return True
+    # The same vocabulary, but a synonym of a role the dialogue labels otherwise
+    # (``Geïnterviewde: Esra Kaya (procesregisseur)`` above ``Respondent:`` turns): the
+    # respondent is introduced, not speaking.
+    role = role_from_label(c.label)
+    synonyms = {role_from_label(d.label) for d in dialogue if recurring[d.key] >= 2 and d.key != c.key}
+    return role is not None and role in synonyms and L.header_value_is_name(c.text)
 
 
 def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -> tuple[set[int], dict[str, str]]:

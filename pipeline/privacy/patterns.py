@@ -209,15 +209,19 @@ register_regex(
 
 
 def _serial_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
-    first, second = re.search(r"(\d{2})/(\d+)$", m.group(0)).groups()
-    return not (int(first) <= 12 and re.fullmatch(r"(?:19|20)\d{2}", second))  # "12/2023" is a month
+    first, sep, second = re.search(r"(\d{2})([-/])(\d+)$", m.group(0)).groups()
+    if re.fullmatch(r"(?:19|20)\d{2}", second):
+        # "12/2023" is a month; "COVID 19-2020" a name and a year
+        return sep == "/" and int(first) > 12
+    return True
 
 
 # Case numbers of two-digit year and serial, with an optional register code: "ZVH-RR 23/0412",
-# "23/00187" (not a month and year, "03/2024").
+# "23/00187" (not a month and year, "03/2024"). After a register code the serial may follow a
+# hyphen, "VT-ZL 22-04418"; without one, "22-04418" is too ambiguous.
 register_regex(
     "code_serial", "DOSSIER",
-    r"(?<![\w/.-])(?:[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6})*\s)?\d{2}/\d{4,6}(?![\w/-]|[.,]\d)",
+    r"(?<![\w/.-])(?:[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6})*\s\d{2}[-/]|\d{2}/)\d{4,6}(?![\w/-]|[.,]\d)",
     check=_serial_ok,
 )
 # Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" (not a
@@ -688,8 +692,9 @@ _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder
 #: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
 _PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt",
                 "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie", "stuk", "stukje"}
-#: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden".
-_PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan"}
+#: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden", "langs de
+#: Vlaardingse Vaart" (not "door de": "door de Raad van Kinderbescherming").
+_PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan", "langs"}
 _ARTICLES = {"de", "het", "'t", "’t"}
 
 
@@ -697,13 +702,22 @@ def _words_before(text: str, start: int) -> list[str]:
     return text[max(0, start - 24):start].split()
 
 
-def place_context(text: str, start: int) -> str:
-    """``"preposition"``, ``"article"`` or ``""``: what precedes ``start`` ("in X", "in de X")."""
+#: A place coordinated with one in its context: "naar Gent of Sint-Niklaas", "in Breda en Oosterhout".
+_COORDINATED_PLACE = re.compile(r"([A-ZÀ-Þ][\w'’-]*)\s+(?:en|of|tot)\s+$")
+
+
+def place_context(text: str, start: int, *, coordinated: bool = True) -> str:
+    """``"preposition"``, ``"article"``, ``"coordinated"`` or ``""``: what precedes ``start``
+    ("in X", "in de X", "in Y of X")."""
     before = _words_before(text, start)
     if before and before[-1].casefold() in _PLACE_WORDS:
         return "preposition"
     if len(before) > 1 and before[-1].casefold() in _ARTICLES and before[-2].casefold() in _PLACE_WORDS_ARTICLE:
         return "article"
+    if coordinated:
+        m = _COORDINATED_PLACE.search(text, max(0, start - 40), start)
+        if m and m.end() == start and place_context(text, m.start(1), coordinated=False):
+            return "coordinated"
     return ""
 
 

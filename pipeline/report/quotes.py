@@ -23,7 +23,7 @@ def _shorten(text: str, max_words: int) -> str:
 
 
 def typical_quotes(codings: pd.DataFrame, segments: pd.DataFrame, documents: pd.DataFrame | None = None,
-                   *, n: int = 3, min_words: int = 8, max_words: int = 80) -> pd.DataFrame:
+                   *, n: int = 3, min_words: int = 8, max_words: int = 80, distinct: bool = True) -> pd.DataFrame:
     """The ``n`` most typical respondent quotes per code.
 
     Typical means: highest coding score first (the best of all coders for that segment), then the
@@ -31,6 +31,11 @@ def typical_quotes(codings: pd.DataFrame, segments: pd.DataFrame, documents: pd.
     ``min_words``–``max_words`` words are preferred; only when a code has fewer than ``n`` of
     those are others used: longer ones cut to ``max_words`` words and marked ``[…]``, shorter
     ones as they are.
+
+    With ``distinct`` (default), codes are filled in ``code_id`` order and a segment already quoted
+    for an earlier code comes after the other segments of the same range, so one vivid answer
+    that carries five codes is not printed five times; it is quoted again only when a code has
+    nothing else.
 
     Parameters
     ----------
@@ -42,6 +47,8 @@ def typical_quotes(codings: pd.DataFrame, segments: pd.DataFrame, documents: pd.
         ``doc_id, respondent_id``; without it the respondent id is the doc id.
     n : int
         Quotes per code.
+    distinct : bool
+        Prefer segments not yet quoted for another code.
 
     Returns
     -------
@@ -74,7 +81,20 @@ def typical_quotes(codings: pd.DataFrame, segments: pd.DataFrame, documents: pd.
     df["distance"] = (min_words - df["n_words"]).clip(lower=0) + (df["n_words"] - max_words).clip(lower=0)
     df = df.sort_values(["code_id", "in_range", "score", "distance", "n_words", "segment_id"],
                         ascending=[True, False, False, True, True, True], kind="mergesort")
-    df = df.groupby("code_id", sort=True).head(n).copy()
+    if distinct:
+        quoted: set[str] = set()
+        picks = []
+        for _, group in df.groupby("code_id", sort=True):
+            fresh = ~group["segment_id"].isin(quoted)
+            # Stable sort: within a range, unquoted first; the order above holds inside each part.
+            order = group.assign(_fresh=fresh).sort_values(["in_range", "_fresh"], ascending=False,
+                                                           kind="mergesort")
+            chosen = order.head(n).drop(columns="_fresh")
+            quoted.update(chosen["segment_id"])
+            picks.append(chosen)
+        df = pd.concat(picks)
+    else:
+        df = df.groupby("code_id", sort=True).head(n).copy()
     df["rank"] = df.groupby("code_id").cumcount() + 1
     df["shortened"] = df["n_words"] > max_words
     df.loc[df["shortened"], "text"] = df.loc[df["shortened"], "text"].map(lambda t: _shorten(t, max_words))
