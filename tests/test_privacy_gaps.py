@@ -417,3 +417,30 @@ def test_a_place_coordinated_with_a_place_in_its_context_is_replaced(text, place
 def test_a_capitalised_word_after_a_new_clause_or_an_allow_listed_partner_stays(text):
     a, = pseudonymise(text)
     assert "Overleg" in a or "Politie" in a
+
+
+def test_a_meeting_named_by_a_compound_after_in_het_is_no_person_and_no_place():
+    # blind set DP (dp02, session 9): "In het Top" was read as a surname with particles
+    # ("In het Veld") and "Top-X-overleg" as a place after "in het"
+    text = "In het Top-X-overleg ligt soms zo'n stapel politie-informatie."
+    a, = pseudonymise(text)
+    assert a == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Mevrouw In het Veld belde vanochtend.", "Veld"),
+    ("We zitten in het Rotterdam-overleg met de partners.", "Rotterdam"),
+    ("Ik werk vooral in Kralingen-oost.", "Kralingen"),
+])
+def test_a_surname_with_particles_or_a_place_in_a_compound_is_still_replaced(text, gone):
+    a, = pseudonymise(text)
+    assert gone not in a
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ja! Bij een kwekerij in Landgraaf, Kwekerij Gulpers.", "Gulpers"),  # blind set DP (dp02)
+    ("Hij kan twee dagen per week terecht bij Bakkerij Janssens.", "Janssens"),
+])
+def test_a_work_placement_named_by_a_business_kind_is_replaced(text, name):
+    a, = pseudonymise(text)
+    assert name not in a and ("Kwekerij [" in a or "Bakkerij [" in a)

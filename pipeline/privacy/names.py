@@ -105,6 +105,11 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
             toks = toks[:i]
             break
     addressed = False
+    # "In het Top-X-overleg", "In de Pijp": a sentence's first preposition and article, not the
+    # particles of a surname like "In het Veld" (which a form of address would precede)
+    if (len(toks) > 2 and toks[0][2] == "In" and toks[1][2].casefold() in ("het", "de", "'t", "’t")
+            and sentence_start(text, toks[0][0]) and not after_form_of_address(text, toks[0][0])):
+        toks = toks[2:]
     while toks:
         s, e, w = toks[0]
         nxt = toks[1][2] if len(toks) > 1 else ""

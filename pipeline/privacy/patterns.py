@@ -758,6 +758,12 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_word", 6)
             continue
         if context or _PLACE_SUFFIX.search(word.casefold()):
+            head, _, tail = word.rpartition("-")
+            # "het Top-X-overleg", "de Veiligheidshuis-aanpak": a compound ending in an ordinary
+            # lower-case noun names a meeting or a method, unless it starts with a listed place
+            if (head and tail.islower() and len(tail) > 3 and lexicon.is_dictionary_word(tail)
+                    and not lexicon.is_place_name(head.split("-")[0])):
+                continue
             yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_like", 6)
 
 
