@@ -328,7 +328,7 @@ def test_checkgold_styles_with_the_known_miss():
     # A golden of known misses (README, "Regie styles"): session 7's rule called all five
     # checkgold respondents right; session 8's (logistic answers, even-split gate, pivot 0.4) called
     # test03 (netwerk; answers read 7 person, 6 network) and test04 (casus; index −0.5) onbepaald.
-    # With the model refitted on sixty-seven and on seventy-one sets (session 9) test03 is
+    # With the model refitted on sixty-seven, seventy-one and seventy-five sets (session 9) test03 is
     # netwerkgericht again. A change in either direction should be looked at.
     intended, called = _intended_styles("checkgold"), _called_styles("checkgold")
     assert sorted(rid for rid in intended if called[rid] != intended[rid]) == ["test04"]
