@@ -7,7 +7,7 @@ Usage::
 With arguments, only the rule families whose name contains one of them run (and the default).
 
 Codes every labelled set (the sample study, devgold, and each ``data/<set>/styles.csv``: checkgold,
-heldout, styleset_a–dw; 472 respondents) with the rules coder — read, segment by turn, no
+heldout, styleset_a–ea; 496 respondents) with the rules coder — read, segment by turn, no
 pseudonymisation (it replaces names only, so styles are unaffected) — once, kept in memory. Then:
 
 1. Leave one set out: for each candidate rule family (``ratio`` or ``index`` rule, which codes

@@ -168,6 +168,13 @@ def trim_place(text: str, start: int, end: int, in_context: bool = False) -> tup
 VOICE_TAG = re.compile(r"<v(?:\.[^\s>]+)*\s+([^>]+)>")
 
 
+#: Speaker labels in capitals that stand for a role, not for someone's initials ("IV = interviewer",
+#: "RESP:").
+ROLE_CODES = frozenset("""
+    I R P V IV INT INTV INTER INTW RESP RES RSP RS RP GI GEI OZ ONZ OND ONDZ
+""".split())
+
+
 def label_name_spans(label: str, allow_list: AllowList) -> list[tuple[int, int]]:
     """Name parts of a speaker label or VTT voice name.
 
@@ -196,7 +203,7 @@ def label_name_spans(label: str, allow_list: AllowList) -> list[tuple[int, int]]
         for s, e, w in tokens_in(label, m.start(), m.end()):
             # Codes ("R6"), forms of address and short capital abbreviations ("IV", "INT") are no names.
             if (is_protected(s, e) or any(c.isdigit() for c in w) or lexicon.is_title(w)
-                    or (w.isupper() and len(w) <= 3 and "." not in w)):
+                    or (w.isupper() and len(w) <= 3 and "." not in w) or w in ROLE_CODES):
                 close()
                 after_word = True
                 continue

@@ -503,7 +503,8 @@ KIN_WORDS = (r"(?:oma|opa|tante|oom|mama|papa|mam|pap|moeder|vader|neef|nicht|ne
              r"|mentor|coach|imam|pastor|dominee|baby|familie|gezin)")
 _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 _CALLED = re.compile(
-    r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+ze\s+(?:hem|haar)"
+    r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+(?:ze|we|wij)\s+(?:hem|haar)"
+    r"|noem\s+(?:ik\s+)?(?:hem|haar)"
     r"|noemde\s+(?:iedereen\s+|ze\s+|hij\s+)?(?:hem|haar))\s+)"
     rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
 _NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")

@@ -18,12 +18,12 @@ from ..model import Document, Turn
 from . import lexicon
 from .allow_list import AllowList, load_allow_list
 from .engine import DeduceEngine, Detection
-from .names import (VOICE_TAG, PersonName, PersonRegistry, after_form_of_address, label_name_spans,
+from .names import (ROLE_CODES, VOICE_TAG, PersonName, PersonRegistry, after_form_of_address, label_name_spans,
                     parse_person, sentence_start, split_sentences, trim_person, trim_place)
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
 from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_generic_organisation_word
-from .patterns import NAME_FOLLOWS, detect_patterns, place_context
+from .patterns import NAME_FOLLOWS, NOT_INITIALS, detect_patterns, place_context
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ _CONTEXT = 40
 _PROPAGATED = ("LOCATIE", "INSTELLING")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 _CAPITALS_LABEL = re.compile(r"[A-ZÀ-Þ]{2,12}")
+#: Role words in a header that lists the speakers: "LB (interviewer)", "SB = respondent".
+_ROLE_WORDS = (r"(?:interviewer|interviewster|onderzoeker|onderzoekster|respondent|respondente"
+               r"|ge[iï]nterviewde|deelnemer|gespreksleider|notulist)")
 
 
 def _initials_of(name: PersonName) -> set[str]:
@@ -391,6 +394,7 @@ class Pseudonymiser:
             unit.spans = keep
         # 3. Bare mentions of known name parts that deduce missed ("Jansen" after the label).
         self._propagate(units)
+        self._propagate_word_names(units)
         self._link_labels(units)
         # 4. Everything else is keyed by its normalised text.
         for unit in units:
@@ -430,6 +434,25 @@ class Pseudonymiser:
                     continue
                 linked[key] = next(iter(people))
             unit.spans = [_Span(0, len(unit.text), "PERSOON", linked[key])]
+        # Initials of someone the transcript never names: a label of two or three capitals that the
+        # header lists with a role ("Aanwezig: LB (interviewer), JWK (respondent)", "EvD =
+        # interviewer; SB = respondent"); role codes ("IV", "R") and abbreviations are left.
+        headers: dict[str, str] = {}
+        for unit in units:
+            if not unit.is_label and not unit.turn_index and unit.text:
+                headers[unit.doc_id] = headers.get(unit.doc_id, "") + "\n" + unit.text
+        for unit in units:
+            label = unit.text.strip()
+            if (not unit.is_label or unit.spans or (unit.doc_id, label) in linked
+                    or not re.fullmatch(r"[A-Z]{2,3}", label) or label in ROLE_CODES or label in NOT_INITIALS):
+                continue
+            declared = re.compile(rf"(?<![\w-]){label}\s*(?:\(\s*|=\s*|:\s*|-\s+){_ROLE_WORDS}\b", re.IGNORECASE)
+            if declared.search(headers.get(unit.doc_id, "")):
+                linked[(unit.doc_id, label)] = registry.resolve(parse_person(label), unit.doc_id)
+        for unit in units:
+            key = (unit.doc_id, unit.text.strip())
+            if unit.is_label and not unit.spans and key in linked:
+                unit.spans = [_Span(0, len(unit.text), "PERSOON", linked[key])]
         for (doc_id, label), entity in linked.items():
             pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])")
             for unit in units:
@@ -474,6 +497,39 @@ class Pseudonymiser:
                     continue
                 name = parse_person(word)
                 added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _propagate_word_names(self, units: list[_Unit]) -> None:
+        """Other mentions, in the same document, of a name that is also an ordinary word.
+
+        :meth:`_propagate` leaves such names out ("Toon", "Roos", "Bakker" would hit "toon",
+        "roos", "bakker" across the study). Inside the document where the name was found
+        ("Ik noem hem Toon"), the capitalised word inside a sentence ("de zaak van Toon") is that
+        person; at a sentence start it is, unless the study also writes the word in lower case.
+        """
+        registry, allow = self.registry_, self.allow_list_
+        by_doc: dict[str, dict[str, str]] = {}
+        for doc_id, keys in registry.in_doc.items():
+            for key in keys:
+                name = registry.names[key]
+                word = name.core if name.kind == "single" else ""
+                if (len(word) >= 3 and " " not in word and lexicon.is_plain_word(word)
+                        and not lexicon.is_particle(word) and not allow.contains(word)):
+                    by_doc.setdefault(doc_id, {})[word] = key
+        for unit in units:
+            words = by_doc.get(unit.doc_id)
+            if unit.is_label or not unit.text or not words:
+                continue
+            taken = [(sp.start, sp.end) for sp in unit.spans] + allow.protected_spans(unit.text)
+            added = []
+            for m in re.finditer(r"(?<![\w\[-])[A-ZÀ-Þ][\w'’]*(?![\w-])", unit.text):
+                key = words.get(m.group(0).casefold())
+                if key is None or any(ts < m.end() and m.start() < te for ts, te in taken):
+                    continue
+                if sentence_start(unit.text, m.start()) and m.group(0).casefold() in self._vocabulary:
+                    continue
+                added.append(_Span(m.start(), m.end(), "PERSOON", key))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
 
