@@ -188,7 +188,12 @@ def run_study(config: StudyConfig, *, progress=None) -> Run:
             with timer("leak check"):
                 say("leak check")
                 pseudonymiser.write_private(Path(config.private_dir))
-                leaks = pseudonymiser.check_leaks(staging)
+                from .report.document import dutch_date
+                from .report.reproducible import run_date
+
+                day = run_date(run)
+                # The report states the run's date; a transcript's "23 november" is no leak there.
+                leaks = pseudonymiser.check_leaks(staging, generated=[dutch_date(day), day.isoformat()])
                 run.manifest["leaks"] = leaks
         run.manifest = manifest.build_manifest(config, codebook, documents_table, run, timer.seconds,
                                                leaks=run.manifest.get("leaks", []))

@@ -173,3 +173,20 @@ def test_leak_check_fails_the_run_and_never_names_the_identifier(workdir):
     assert manifest["leak_check"]["identifiers_found_in_outputs"] == len(leaks) > 0
     assert {"documents.csv", "segments.csv"} <= {leak["file"] for leak in leaks}
     assert all("Kevin" not in json.dumps(leak) for leak in leaks)
+
+
+def test_a_transcript_date_that_is_the_run_date_is_no_leak(workdir, monkeypatch):
+    """Blind set EC (session 9): "23 november" in a transcript was found in the report's "Rundatum:
+    23 november 2026", and the run ended with exit code 3."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795392000")  # 2026-11-23 00:00 UTC
+    folder = workdir / "dated"
+    folder.mkdir()
+    text = (FIXTURES / "transcripts" / "A01.txt").read_text(encoding="utf-8")
+    (folder / "A01.txt").write_text(text.rstrip() + "\nRespondent: Op 23 november belde ze me nog.\n",
+                                    encoding="utf-8")
+    result = regie("run", "--transcripts", folder, "--out", "dated_out")
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((workdir / "dated_out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["leak_check"]["leaks"] == []
+    texts = "".join(p.read_text(encoding="utf-8") for p in (workdir / "dated_out" / "texts").glob("*.txt"))
+    assert "[DATUM-" in texts and "23 november" not in texts

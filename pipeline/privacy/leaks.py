@@ -307,15 +307,16 @@ def _ordinary_phrase(form: str) -> bool:
             and all(w.replace("'", "").replace("’", "").isalpha() and lexicon.is_dictionary_word(w) for w in words))
 
 
-def without_public(identifiers: pd.DataFrame, files: list[Path]) -> tuple[pd.DataFrame, int]:
-    """Drop identifiers that occur in researcher-written files the outputs quote by design.
+def without_public(identifiers: pd.DataFrame, files: list[Path], texts=()) -> tuple[pd.DataFrame, int]:
+    """Drop identifiers that occur in researcher-written files the outputs quote by design, or in
+    ``texts`` the run writes itself (its date).
 
     Returns
     -------
     (DataFrame, int)
         The remaining identifiers and how many were dropped.
     """
-    text = "\n".join(_decode(Path(f).read_bytes()) for f in files)
+    text = "\n".join([_decode(Path(f).read_bytes()) for f in files] + [str(t) for t in texts])
     if not text or identifiers.empty:
         return identifiers, 0
     present: set[str] = set()

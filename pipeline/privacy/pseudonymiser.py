@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 
@@ -726,8 +727,11 @@ class Pseudonymiser:
         return paths
 
     # ------------------------------------------------------------------ leak check
-    def leak_identifiers(self) -> pd.DataFrame:
+    def leak_identifiers(self, generated: Sequence[str] = ()) -> pd.DataFrame:
         """What the leak check searches for: originals of the key and the parts of person names.
+
+        ``generated``: text the run writes itself, such as the report's run date ("Rundatum: 23
+        november 2026"); an identifier in it ("op 23 november" in a transcript) is no leak there.
 
         Returns
         -------
@@ -740,7 +744,7 @@ class Pseudonymiser:
 
         self._check_fitted()
         identifiers = leak_identifiers(self.key_table(), self.allow_list_, lowercase_words=self._lowercase_words())
-        identifiers, self.leak_check_skipped_ = without_public(identifiers, self._public_files())
+        identifiers, self.leak_check_skipped_ = without_public(identifiers, self._public_files(), generated)
         return identifiers
 
     def _lowercase_words(self, units: list[_Unit] | None = None) -> set[str]:
@@ -779,8 +783,10 @@ class Pseudonymiser:
                 files.append(path)
         return files
 
-    def check_leaks(self, out_dir: str | Path) -> list[dict]:
+    def check_leaks(self, out_dir: str | Path, generated: Sequence[str] = ()) -> list[dict]:
         """Search every file in ``out_dir`` for identifiers found in the inputs.
+
+        ``generated`` as in :meth:`leak_identifiers`.
 
         Returns
         -------
@@ -789,7 +795,7 @@ class Pseudonymiser:
         """
         from .leaks import check_leaks
 
-        return check_leaks(out_dir, self.leak_identifiers())
+        return check_leaks(out_dir, self.leak_identifiers(generated))
 
     # ------------------------------------------------------------------ figures
     def word_retention(self) -> pd.DataFrame:
