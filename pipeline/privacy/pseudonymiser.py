@@ -417,43 +417,45 @@ class Pseudonymiser:
         in the labels and in the header lines that list the speakers ("aanwezig: AK (respondent)").
 
         Label detection alone keeps short capitals, since "INT", "IV" and "R6" are codes; only a
-        person of the same document turns one into a name.
+        person of the same document turns one into a name, or a header that lists the label with
+        a role (initials of someone never named).
         """
         registry = self.registry_
-        linked: dict[tuple[str, str], str] = {}
+        headers: dict[str, str] = {}
+        for unit in units:
+            if not unit.is_label and not unit.turn_index and unit.text:
+                headers[unit.doc_id] = headers.get(unit.doc_id, "") + "\n" + unit.text
+
+        def entity_of(doc_id: str, label: str) -> str | None:
+            folded = label.casefold()
+            people = {k for k in registry.in_doc.get(doc_id, ())
+                      if registry.names[k].kind == "full" and (
+                          folded in registry.names[k].given or folded in _initials_of(registry.names[k]))}
+            if len(people) == 1:
+                return next(iter(people))
+            # Initials of someone the transcript never names: two or three capitals that the header
+            # lists with a role ("Aanwezig: LB (interviewer), JWK (respondent)", "SB = respondent");
+            # role codes ("IV", "R") and abbreviations are left.
+            if (people or not re.fullmatch(r"[A-Z]{2,3}", label) or label in ROLE_CODES
+                    or label in NOT_INITIALS):
+                return None
+            declared = re.compile(rf"(?<![\w-]){label}\s*(?:\(\s*|=\s*|:\s*|-\s+){_ROLE_WORDS}\b",
+                                  re.IGNORECASE)
+            if declared.search(headers.get(doc_id, "")):
+                return registry.resolve(parse_person(label), doc_id)
+            return None
+
+        linked: dict[tuple[str, str], str | None] = {}
         for unit in units:
             label = unit.text.strip()
             if not unit.is_label or unit.spans or not _CAPITALS_LABEL.fullmatch(label):
                 continue
             key = (unit.doc_id, label)
             if key not in linked:
-                folded = label.casefold()
-                people = {k for k in registry.in_doc.get(unit.doc_id, ())
-                          if registry.names[k].kind == "full" and (
-                              folded in registry.names[k].given or folded in _initials_of(registry.names[k]))}
-                if len(people) != 1:
-                    continue
-                linked[key] = next(iter(people))
-            unit.spans = [_Span(0, len(unit.text), "PERSOON", linked[key])]
-        # Initials of someone the transcript never names: a label of two or three capitals that the
-        # header lists with a role ("Aanwezig: LB (interviewer), JWK (respondent)", "EvD =
-        # interviewer; SB = respondent"); role codes ("IV", "R") and abbreviations are left.
-        headers: dict[str, str] = {}
-        for unit in units:
-            if not unit.is_label and not unit.turn_index and unit.text:
-                headers[unit.doc_id] = headers.get(unit.doc_id, "") + "\n" + unit.text
-        for unit in units:
-            label = unit.text.strip()
-            if (not unit.is_label or unit.spans or (unit.doc_id, label) in linked
-                    or not re.fullmatch(r"[A-Z]{2,3}", label) or label in ROLE_CODES or label in NOT_INITIALS):
-                continue
-            declared = re.compile(rf"(?<![\w-]){label}\s*(?:\(\s*|=\s*|:\s*|-\s+){_ROLE_WORDS}\b", re.IGNORECASE)
-            if declared.search(headers.get(unit.doc_id, "")):
-                linked[(unit.doc_id, label)] = registry.resolve(parse_person(label), unit.doc_id)
-        for unit in units:
-            key = (unit.doc_id, unit.text.strip())
-            if unit.is_label and not unit.spans and key in linked:
+                linked[key] = entity_of(unit.doc_id, label)
+            if linked[key] is not None:
                 unit.spans = [_Span(0, len(unit.text), "PERSOON", linked[key])]
+        linked = {key: entity for key, entity in linked.items() if entity is not None}
         for (doc_id, label), entity in linked.items():
             pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])")
             for unit in units:
