@@ -7,7 +7,7 @@ Usage::
 With arguments, only the rule families whose name contains one of them run (and the default).
 
 Codes every labelled set (the sample study, devgold, and each ``data/<set>/styles.csv``: checkgold,
-heldout, styleset_a–ea; 496 respondents) with the rules coder — read, segment by turn, no
+heldout, styleset_a–ee; 520 respondents) with the rules coder — read, segment by turn, no
 pseudonymisation (it replaces names only, so styles are unaffected) — once, kept in memory. Then:
 
 1. Leave one set out: for each candidate rule family (``ratio`` or ``index`` rule, which codes
@@ -100,6 +100,7 @@ class Family:
     turn_leaning: str = "focus_words"  # how answers lean: codebook focus words, or the learned turn model
     turn_probability: float = 0.6    # learned: the model's probability a turn needs to lean
     turn_method: str = "naive_bayes"  # learned: the estimator (naive Bayes in sessions 4–7, logistic since 8)
+    turn_ngrams: int = 1             # learned: lemmas only (sessions 4–9) or also lemma pairs (2, session 10)
     balanced_share: float | None = None  # index rule: answers split at least this evenly → onbepaald ...
     balanced_band: float = 2.0       # ... below this |index| (session 8)
 
@@ -175,13 +176,18 @@ FAMILIES = (
     Family("index: session 7, logistic answers p 0.7", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
            turn_leaning="learned", turn_method="logistic", turn_probability=0.7),
-    Family("index: logistic answers + even split (default)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
+    Family("index: logistic answers + even split (session 9)", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
            turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.4),
+    # Session 10: the model also reads pairs of adjacent lemmas ("zijn moeder", "met elkaar").
+    Family("index: logistic answers on lemma pairs + even split (default)", STYLE_INDICATORS, rule="index",
+           focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
+           thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_ngrams=2, turn_probability=0.7,
+           balanced_share=0.4),
     # Session 9's two blind misses (di06, ec03) split 0.33 and 0.375 as the model read them.
     Family("index: logistic answers + even split from 1/3", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0, thin_share=0.25,
-           turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.33),
+           turn_leaning="learned", turn_method="logistic", turn_ngrams=2, turn_probability=0.7, balanced_share=0.33),
     Family("index: 1.3 + focus x0.5 + turns x1", STYLE_INDICATORS, rule="index", focus_weight=0.5,
            turn_weight=1.0),
     Family("index: 1.3 + focus x1 + turns x0.5", STYLE_INDICATORS, rule="index", focus_weight=1.0,
@@ -189,18 +195,18 @@ FAMILIES = (
 )
 
 
-def cross_fitted_turn_models(methods) -> dict[str, dict[str, orientation.TurnOrientationModel]]:
-    """Per estimator and labelled set, a turn-orientation model fitted on the marked turns of every
-    *other* set with an ``orientation.csv`` (so no set's answers are read by a model that saw them);
-    sets without marks get the model fitted on all (the shipped one)."""
+def cross_fitted_turn_models(estimators) -> dict[tuple[str, int], dict[str, orientation.TurnOrientationModel]]:
+    """Per estimator (method, ngrams) and labelled set, a turn-orientation model fitted on the marked
+    turns of every *other* set with an ``orientation.csv`` (so no set's answers are read by a model
+    that saw them); sets without marks get the model fitted on all (the shipped one)."""
     marked = {name: orientation.labelled_turns(DATA / name) for name in SETS
               if (DATA / name / "orientation.csv").exists()}
     models = {}
-    for method in sorted(set(methods)):
-        fit = lambda names: orientation.TurnOrientationModel(method=method).fit(  # noqa: E731
+    for method, ngrams in sorted(set(estimators)):
+        fit = lambda names: orientation.TurnOrientationModel(method=method, ngrams=ngrams).fit(  # noqa: E731
             pd.concat([marked[n] for n in names], ignore_index=True))
         everything = fit(sorted(marked))
-        models[method] = {name: fit(sorted(set(marked) - {name})) if name in marked else everything
+        models[(method, ngrams)] = {name: fit(sorted(set(marked) - {name})) if name in marked else everything
                           for name in SETS}
     return models
 
@@ -212,7 +218,8 @@ def features(coded: dict, family: Family, focus, turn_models: dict | None = None
                             turn_probability=family.turn_probability)
     frames = []
     for name, (codings, segs) in coded.items():
-        model = turn_models[family.turn_method][name] if family.turn_leaning == "learned" else None
+        model = turn_models[(family.turn_method, family.turn_ngrams)][name] if family.turn_leaning == "learned" \
+            else None
         res = analyse.respondent_styles(codings, segs, None, loose, indicators=family.indicators, style_focus=focus,
                                         turn_model=model)
         leanings = analyse.turn_leanings(segs[segs["role"] == "respondent"], focus)
@@ -298,7 +305,8 @@ def main() -> None:
     # optional arguments: run only the families whose name contains one of them (the default always)
     families = [f for f in FAMILIES if not sys.argv[1:] or "(default)" in f.name
                 or any(part in f.name for part in sys.argv[1:])]
-    turn_models = cross_fitted_turn_models(f.turn_method for f in families if f.turn_leaning == "learned")
+    turn_models = cross_fitted_turn_models((f.turn_method, f.turn_ngrams) for f in families
+                                           if f.turn_leaning == "learned")
     for family in families:
         feat = features(coded, family, codebook.style_focus, turn_models)
         folds = leave_one_set_out(feat, gold, family)
@@ -310,7 +318,8 @@ def main() -> None:
                  "index: 1.3 + focus x0.5 + turns x0.5 (session 3)",
                  "index: + own words + named + thin answers (session 4)",
                  "index: learned answers x1, two-turn band (session 7)",
-                 "index: logistic answers + even split (default)"):
+                 "index: logistic answers + even split (session 9)",
+                 "index: logistic answers on lemma pairs + even split (default)"):
         if name not in details:
             continue
         print(f"\nChosen thresholds per fold, {name}:")

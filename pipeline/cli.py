@@ -189,7 +189,9 @@ def styles_train(
     alpha: float = typer.Option(1.0, "--alpha", help="naive_bayes: additive smoothing of the lemma counts (> 0)."),
     c: float = typer.Option(1.0, "--C", help="logistic: inverse strength of the L2 penalty (> 0)."),
     min_documents: int = typer.Option(3, "--min-documents",
-                                      help="A lemma counts only when it occurs in at least this many documents."),
+                                      help="A term counts only when it occurs in at least this many documents."),
+    ngrams: int = typer.Option(2, "--ngrams",
+                               help="Longest run of adjacent lemmas read as one term (1: single lemmas)."),
 ) -> None:
     """Fit the turn-orientation model on respondent turns marked casus/netwerk; use it with
     `styles: turn_model:` in the study config."""
@@ -197,10 +199,10 @@ def styles_train(
 
     if method not in TURN_MODEL_METHODS:
         _fail(f"--method {method!r} is not known; use one of: {', '.join(sorted(TURN_MODEL_METHODS))}")
-    if alpha <= 0 or c <= 0 or min_documents < 1:
-        _fail("--alpha and --C must be > 0 and --min-documents at least 1")
+    if alpha <= 0 or c <= 0 or min_documents < 1 or ngrams < 1:
+        _fail("--alpha and --C must be > 0, --min-documents and --ngrams at least 1")
     try:
-        model = train(sets, method=method, alpha=alpha, C=c, min_documents=min_documents)
+        model = train(sets, method=method, alpha=alpha, C=c, min_documents=min_documents, ngrams=ngrams)
     except RegieError as exc:
         _fail(str(exc))
     except ValueError as exc:
@@ -208,7 +210,8 @@ def styles_train(
     out.parent.mkdir(parents=True, exist_ok=True)
     model.save(out)
     counts = ", ".join(f"{n} {o}" for o, n in zip(("casus", "netwerk", "neither"), model.turns_.tolist()))
-    Console().print(f"{out}: {model.method} over {len(model.vocabulary_)} lemmas from {len(model.sources_)} set(s); "
+    Console().print(f"{out}: {model.method} over {len(model.vocabulary_)} terms "
+                  f"({'lemmas' if model.ngrams == 1 else f'lemmas and runs of up to {model.ngrams}'}) from {len(model.sources_)} set(s); "
                     f"turns: {counts}",
                     highlight=False, soft_wrap=True)
 

@@ -3,11 +3,12 @@
 The regie style shows in what a respondent's answers are *about*: the person in regie and the
 family (casus), or the partners, their organisations and the agreements between them (netwerk).
 The codebook's ``style_focus`` word lists give one reading of that; this module gives a second,
-learned one: a multinomial naive Bayes model over the lemmas of a turn, fitted on respondent turns
-whose orientation a reader marked (``orientation.csv`` of a labelled set: ``doc_id, turn_index,
-orientation``; unmarked respondent turns count as ``neither``).
+learned one: a linear model over the terms of a turn — its lemmas and the pairs of adjacent
+lemmas (:func:`turn_terms`) — fitted on respondent turns whose orientation a reader marked
+(``orientation.csv`` of a labelled set: ``doc_id, turn_index, orientation``; unmarked respondent
+turns count as ``neither``).
 
-Two estimators read a turn the same way, as a linear score per orientation over the lemmas
+Two estimators read a turn the same way, as a linear score per orientation over the terms
 present in it (:data:`TURN_MODEL_METHODS`): ``logistic`` (multinomial logistic regression with an
 L2 penalty, the default since session 8) and ``naive_bayes`` (multinomial naive Bayes, sessions
 4–7). Fitted discriminatively, the logistic model learns that the client story told to show what a
@@ -15,16 +16,18 @@ network did is not casework: left out of the fit set by set, it reads 0.889 of t
 right against 0.870, and a netwerkgericht respondent's answers split between person and network
 far less often (``bench/bench_styles.py``).
 
-The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the seventy-nine blind style
-sets in ``data/styleset_*`` (written by independent contributors, 6,100+ marked turns) and is
+The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the eighty-three blind style
+sets in ``data/styleset_*`` (written by independent contributors, 6,400+ marked turns) and is
 rebuilt by ``regie styles train data/styleset_* --out pipeline/resources/turn_orientation.json``
 (byte for byte on one machine; another machine's floating point may move a weight in its sixth
 decimal).
 A study with its own marked turns can fit its own and set ``styles: turn_model:``.
 
-What the model file holds: per lemma, the number of training turns of each orientation it occurs
-in and, for the logistic model, its three weights — no text. Lemmas seen in fewer than ``min_documents`` documents are left out, so a name that
-recurs within one interview (a client, a colleague) never enters the model. The training turns are
+What the model file holds: per term (a lemma, or two adjacent lemmas joined by a space), the
+number of training turns of each orientation it occurs in and, for the logistic model, its three
+weights — no sentences. Terms seen in fewer than ``min_documents`` documents are left out, so a
+name that recurs within one interview (a client, a colleague), or a phrase only one interview
+uses, never enters the model. The training turns are
 pseudonymised first, as in a run, and pseudonyms (``[PERSOON-3]``) are dropped before counting, so
 names of people and places are not features.
 """
@@ -34,6 +37,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -46,9 +50,10 @@ ORIENTATIONS = ("casus", "netwerk", "neither")
 #: The orientations a reader can mark in ``orientation.csv``.
 MARKED = ("casus", "netwerk")
 DEFAULT_TURN_MODEL = Path(__file__).parent / "resources" / "turn_orientation.json"
-MODEL_FORMAT = "regie-turn-orientation/2"
-#: Earlier formats that still load (``/1``: naive Bayes counts only).
-_OLD_FORMATS = ("regie-turn-orientation/1",)
+MODEL_FORMAT = "regie-turn-orientation/3"
+#: Earlier formats that still load, as lemma-only models (``/1``: naive Bayes counts only; ``/2``:
+#: sessions 8–9, no ``ngrams``).
+_OLD_FORMATS = ("regie-turn-orientation/1", "regie-turn-orientation/2")
 #: Decimals kept of a logistic weight in the model file.
 WEIGHT_DECIMALS = 6
 
@@ -62,10 +67,32 @@ def turn_lemmas(text: str) -> list[str]:
     >>> turn_lemmas("Ik belde [PERSOON-2] over de afspraken met de woningcorporaties.")
     ['ik', 'bellen', 'over', 'de', 'afspraak', 'met', 'de', 'woningcorporatie']
     """
+    return list(_cached_lemmas(text))
+
+
+@lru_cache(maxsize=65536)
+def _cached_lemmas(text: str) -> tuple[str, ...]:
+    # fitting one model per held-out set (bench, cross-validation) reads the same turns again
     from .nlp import lemmatizer  # spaCy loads only when lemmas are needed
 
     lemmatise = lemmatizer().lemmatize
-    return [lemmatise(word) for word in _WORD.findall(_PSEUDONYM.sub(" ", text).lower())]
+    return tuple(lemmatise(word) for word in _WORD.findall(_PSEUDONYM.sub(" ", text).lower()))
+
+
+def turn_terms(lemmas: Sequence[str], ngrams: int = 2) -> list[str]:
+    """The terms a model reads in a turn: its lemmas and, up to ``ngrams``, runs of adjacent lemmas
+    joined by a space, each once, sorted.
+
+    A lemma alone cannot tell "zijn moeder" from "de moeder van de afspraken"; a pair can
+    ("met elkaar", "de partner", "zijn moeder").
+
+    >>> turn_terms(["met", "de", "partner"])
+    ['de', 'de partner', 'met', 'met de', 'partner']
+    """
+    terms = set(lemmas)
+    for n in range(2, ngrams + 1):
+        terms.update(" ".join(lemmas[i:i + n]) for i in range(len(lemmas) - n + 1))
+    return sorted(terms)
 
 
 class TurnOrientationModel:
@@ -81,29 +108,35 @@ class TurnOrientationModel:
     C : float, default 1.0
         ``logistic``: inverse strength of the L2 penalty on the weights (larger: less penalty).
     min_documents : int, default 3
-        A lemma enters the vocabulary only when it occurs in at least this many training
+        A term enters the vocabulary only when it occurs in at least this many training
         documents: general words, never a name that recurs inside one interview.
+    ngrams : int, default 2
+        The longest run of adjacent lemmas read as one term (:func:`turn_terms`); 1 reads single
+        lemmas only (the models of sessions 4–9).
 
     Attributes (after :meth:`fit`)
     ----------
     vocabulary_ : list of str, sorted
-    counts_ : ndarray of int, shape (n_lemmas, 3)
-        In how many training turns of each orientation (:data:`ORIENTATIONS`) a lemma occurs.
+        The terms: lemmas, and lemma pairs joined by a space.
+    counts_ : ndarray of int, shape (n_terms, 3)
+        In how many training turns of each orientation (:data:`ORIENTATIONS`) a term occurs.
     turns_ : ndarray of int, shape (3,)
         Training turns per orientation.
-    weights_ : ndarray of float, shape (n_lemmas, 3)
-        What a lemma's presence adds to each orientation's score.
+    weights_ : ndarray of float, shape (n_terms, 3)
+        What a term's presence adds to each orientation's score.
     bias_ : ndarray of float, shape (3,)
         Each orientation's score of a turn without a known lemma.
     sources_ : list of dict
         Per training set: ``name`` and its turns per orientation (provenance).
     """
 
-    def __init__(self, method: str = "logistic", alpha: float = 1.0, C: float = 1.0, min_documents: int = 3):
+    def __init__(self, method: str = "logistic", alpha: float = 1.0, C: float = 1.0, min_documents: int = 3,
+                 ngrams: int = 2):
         self.method = method
         self.alpha = alpha
         self.C = C
         self.min_documents = min_documents
+        self.ngrams = ngrams
 
     # -- fitting ---------------------------------------------------------------------------------
     def fit(self, turns: pd.DataFrame) -> "TurnOrientationModel":
@@ -128,9 +161,11 @@ class TurnOrientationModel:
             raise ValueError(f"unknown method {self.method!r}; use {', '.join(sorted(TURN_MODEL_METHODS))}")
         if self.alpha <= 0 or self.C <= 0 or self.min_documents < 1:
             raise ValueError("alpha and C must be > 0 and min_documents ≥ 1")
+        if isinstance(self.ngrams, bool) or not isinstance(self.ngrams, int) or self.ngrams < 1:
+            raise ValueError(f"ngrams must be a whole number ≥ 1, not {self.ngrams!r}")
         if turns.empty or turns["orientation"].nunique() < 2:
             raise ValueError("fitting needs turns of at least two orientations")
-        present = [sorted(set(turn_lemmas(t))) for t in turns["text"]]
+        present = [turn_terms(turn_lemmas(t), self.ngrams) for t in turns["text"]]
         documents: dict[str, set[str]] = defaultdict(set)
         for lemmas, doc in zip(present, turns["doc_id"].astype(str)):
             for lemma in lemmas:
@@ -177,7 +212,7 @@ class TurnOrientationModel:
         self._check_fitted()
         rows = []
         for text in texts:
-            ids = sorted({self._index[w] for w in turn_lemmas(text) if w in self._index})
+            ids = sorted({self._index[w] for w in turn_terms(turn_lemmas(text), self.ngrams) if w in self._index})
             scores = self.bias_ + self.weights_[ids].sum(axis=0)
             scores = np.exp(scores - scores.max())
             rows.append(scores / scores.sum())
@@ -204,6 +239,7 @@ class TurnOrientationModel:
             "alpha": self.alpha,
             "C": self.C,
             "min_documents": self.min_documents,
+            "ngrams": self.ngrams,
             "orientations": list(ORIENTATIONS),
             "turns": self.turns_.tolist(),
             "sources": self.sources_,
@@ -224,8 +260,11 @@ class TurnOrientationModel:
             method = data.get("method", "naive_bayes")
             if method not in TURN_MODEL_METHODS:
                 raise ValueError(f"method is {method!r}, expected one of {', '.join(sorted(TURN_MODEL_METHODS))}")
+            ngrams = 1 if data["format"] in _OLD_FORMATS else data["ngrams"]
+            if isinstance(ngrams, bool) or not isinstance(ngrams, int) or ngrams < 1:
+                raise ValueError(f"ngrams is {ngrams!r}, expected a whole number ≥ 1")
             model = cls(method=method, alpha=float(data["alpha"]), C=float(data.get("C", 1.0)),
-                        min_documents=int(data["min_documents"]))
+                        min_documents=int(data["min_documents"]), ngrams=ngrams)
             model.vocabulary_ = sorted(data["lemmas"])
             model.counts_ = np.array([data["lemmas"][w] for w in model.vocabulary_], dtype=np.int64) \
                 .reshape(-1, len(ORIENTATIONS))
@@ -433,12 +472,13 @@ def labelled_turns(set_dir: str | Path) -> pd.DataFrame:
 
 
 def train(set_dirs: Sequence[str | Path], method: str = "logistic", alpha: float = 1.0, C: float = 1.0,
-          min_documents: int = 3) -> TurnOrientationModel:
+          min_documents: int = 3, ngrams: int = 2) -> TurnOrientationModel:
     """Fit a :class:`TurnOrientationModel` on the marked turns of one or more labelled sets."""
     frames = [labelled_turns(d) for d in sorted(map(Path, set_dirs), key=lambda p: p.name)]
-    model = TurnOrientationModel(method=method, alpha=alpha, C=C, min_documents=min_documents)
+    model = TurnOrientationModel(method=method, alpha=alpha, C=C, min_documents=min_documents, ngrams=ngrams)
     return model.fit(pd.concat(frames, ignore_index=True))
 
 
-__all__ = ["ORIENTATIONS", "DEFAULT_TURN_MODEL", "TURN_MODEL_METHODS", "TurnOrientationModel", "turn_lemmas", "read_orientation_marks",
+__all__ = ["ORIENTATIONS", "DEFAULT_TURN_MODEL", "TURN_MODEL_METHODS", "TurnOrientationModel", "turn_lemmas", "turn_terms",
+           "read_orientation_marks",
            "labelled_turns", "train"]

@@ -116,7 +116,12 @@ def test_save_and_load_give_the_same_model_byte_for_byte(toy_model, tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("{not json", "not JSON"),
     ("[1, 2]", "expected a JSON object"),
-    ('{"format": "something/2"}', "expected 'regie-turn-orientation/2'"),
+    ('{"format": "something/2"}', "expected 'regie-turn-orientation/3'"),
+    ('{"format": "regie-turn-orientation/3", "orientations": ["casus", "netwerk", "neither"], "alpha": 1,'
+     ' "method": "logistic", "min_documents": 3, "ngrams": 0, "turns": [1, 1, 0], "lemmas": {}}',
+     "ngrams is 0, expected a whole number"),
+    ('{"format": "regie-turn-orientation/3", "orientations": ["casus", "netwerk", "neither"], "alpha": 1,'
+     ' "method": "logistic", "min_documents": 3, "turns": [1, 1, 0], "lemmas": {}}', "'ngrams'"),
     ('{"format": "regie-turn-orientation/2", "orientations": ["casus", "netwerk", "neither"], "alpha": 1,'
      ' "method": "forest", "min_documents": 3, "turns": [1, 1, 0], "lemmas": {}}', "method is 'forest'"),
     ('{"format": "regie-turn-orientation/2", "orientations": ["casus", "netwerk", "neither"], "alpha": 1,'
@@ -138,9 +143,9 @@ def test_load_names_the_file_when_it_is_not_a_model(tmp_path, content, message):
 
 def test_a_naive_bayes_model_of_the_first_format_still_loads(tmp_path):
     # sessions 4–7 shipped format /1: counts only, no method (naive Bayes)
-    nb = TurnOrientationModel(method="naive_bayes").fit(toy_turns())
+    nb = TurnOrientationModel(method="naive_bayes", ngrams=1).fit(toy_turns())
     data = nb.to_dict()
-    del data["method"], data["C"]
+    del data["method"], data["C"], data["ngrams"]
     data["format"] = "regie-turn-orientation/1"
     path = tmp_path / "old.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -148,6 +153,47 @@ def test_a_naive_bayes_model_of_the_first_format_still_loads(tmp_path):
     assert old.method == "naive_bayes"
     texts = CASUS + NETWERK + NEITHER
     np.testing.assert_allclose(old.predict_proba(texts), nb.predict_proba(texts))
+
+
+def test_a_lemma_only_model_of_the_second_format_still_loads_and_reads_single_lemmas(tmp_path):
+    # sessions 8–9 shipped format /2: logistic weights over single lemmas, no "ngrams"
+    single = TurnOrientationModel(ngrams=1).fit(toy_turns())
+    data = single.to_dict()
+    del data["ngrams"]
+    data["format"] = "regie-turn-orientation/2"
+    path = tmp_path / "session9.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    old = TurnOrientationModel.load(path)
+    assert old.ngrams == 1 and not any(" " in term for term in old.vocabulary_)
+    texts = CASUS + NETWERK + NEITHER
+    np.testing.assert_allclose(old.predict_proba(texts), single.predict_proba(texts))
+
+
+def test_turn_terms_add_pairs_of_adjacent_lemmas():
+    lemmas = ["ik", "bellen", "zijn", "moeder"]
+    assert orientation.turn_terms(lemmas, ngrams=1) == sorted(lemmas)
+    pairs = set(orientation.turn_terms(lemmas)) - set(lemmas)
+    assert pairs == {"ik bellen", "bellen zijn", "zijn moeder"}
+    assert "ik bellen zijn" in orientation.turn_terms(lemmas, ngrams=3)
+
+
+def test_a_pair_is_learned_when_it_tells_more_than_its_words():
+    # "zijn" and "moeder" each occur more often on the network side; only together ("zijn
+    # moeder") do they mean the client
+    # (the filler words occur in one document each, so no model learns them)
+    rows = []
+    for doc, (one, other) in enumerate(zip(["aap", "noot", "mies", "wim", "zus", "jet"],
+                                           ["teun", "vuur", "gijs", "lam", "kees", "bok"])):
+        rows += [(f"d{doc}", "zijn moeder", "casus"),
+                 (f"d{doc}", f"moeder {one} zijn", "netwerk"),
+                 (f"d{doc}", f"moeder {other} zijn", "netwerk"),
+                 (f"d{doc}", "het regent vandaag", "neither")]
+    turns = pd.DataFrame(rows, columns=["doc_id", "text", "orientation"])
+    pairs, single = TurnOrientationModel().fit(turns), TurnOrientationModel(ngrams=1).fit(turns)
+    assert "zijn moeder" in pairs.vocabulary_ and "zijn moeder" not in single.vocabulary_
+    text = ["zijn moeder"]
+    assert ORIENTATIONS[pairs.predict_proba(text)[0].argmax()] == "casus"
+    assert ORIENTATIONS[single.predict_proba(text)[0].argmax()] == "netwerk"
 
 
 def test_the_two_methods_store_what_they_need():
@@ -169,6 +215,8 @@ def test_a_stronger_penalty_shrinks_the_logistic_weights():
     ({"method": "forest"}, "unknown method 'forest'"),
     ({"C": 0.0}, "alpha and C must be > 0"),
     ({"alpha": -1.0}, "alpha and C must be > 0"),
+    ({"ngrams": 0}, "ngrams must be a whole number"),
+    ({"ngrams": 1.5}, "ngrams must be a whole number"),
 ])
 def test_fit_rejects_bad_settings(kwargs, message):
     with pytest.raises(ValueError, match=message):
@@ -357,7 +405,24 @@ def test_cli_styles_train_rejects_bad_options(tmp_path):
     result = runner.invoke(app, ["styles", "train", str(STYLESETS[0]), "--out", str(tmp_path / "m.json"),
                                  "--method", "forest"])
     assert result.exit_code == 1 and "--method 'forest' is not known" in result.output
+    result = runner.invoke(app, ["styles", "train", str(STYLESETS[0]), "--out", str(tmp_path / "m.json"),
+                                 "--ngrams", "0"])
+    assert result.exit_code == 1 and "--ngrams at least 1" in result.output
     assert not (tmp_path / "m.json").exists()
+
+
+def test_cli_styles_train_ngrams(tmp_path):
+    single, pairs = tmp_path / "single.json", tmp_path / "pairs.json"
+    outputs = {}
+    for path, n in ((single, "1"), (pairs, "2")):
+        result = runner.invoke(app, ["styles", "train", str(STYLESETS[0]), "--out", str(path), "--ngrams", n])
+        assert result.exit_code == 0, result.output
+        outputs[n] = result.output
+    assert "(lemmas)" in outputs["1"] and "runs of up to 2" in outputs["2"]
+    a, b = TurnOrientationModel.load(single), TurnOrientationModel.load(pairs)
+    assert (a.ngrams, b.ngrams) == (1, 2)
+    assert not any(" " in t for t in a.vocabulary_) and any(" " in t for t in b.vocabulary_)
+    assert set(a.vocabulary_) < set(b.vocabulary_)
 
 
 # -- in a run -------------------------------------------------------------------------------------
