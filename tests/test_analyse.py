@@ -525,6 +525,11 @@ def test_answers_split_evenly_between_person_and_network_outweigh_a_moderate_lea
     assert analyse.style_label(respondent(5, 6), t.model_copy(update={"balanced_share": None})) == "netwerkgericht"
     assert analyse.style_label(respondent(5, 6), t.model_copy(update={"balanced_min_turns": 6})) == "netwerkgericht"
     assert math.isnan(analyse.StyleEvidence(0.1, 0.3, 9).minority_share)
+    # the default gate (session 10) starts at a third: 3 of 9 is an even split, 2 of 8 is not
+    default = t.model_copy(update={"balanced_share": StyleThresholds().balanced_share})
+    assert StyleThresholds().balanced_share == 0.33
+    assert analyse.style_label(respondent(3, 6), default) == "onbepaald"
+    assert analyse.style_label(respondent(3, 7), default) == "netwerkgericht"  # 0.30
 
 
 def test_respondents_table_counts_mixed_turns_and_shows_them_first_as_evidence(coded, seg_meta):
