@@ -363,3 +363,40 @@ def test_an_exclamation_in_another_label_vocabulary_is_speech_not_header(tmp_pat
     doc = read_transcript(path)
     assert doc.header == []
     assert "Inderdaad!" in " ".join(t.text for t in doc.turns)
+
+
+@pytest.mark.parametrize("head", [
+    # Blind set EG (eg02, session 10): a name, a function and a third field, too long for a name
+    "Respondent: Hanneke Kodde, senior medewerker Veilig Thuis, MDA++-trajecten",
+    # Blind set EJ (ej01, session 10): a job title with its portfolio, then the organisation
+    "Geïnterviewde: procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad",
+])
+def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head):
+    text = ("Transcript interview 4\n" + head + "\nDatum: 3 april 2024, kantoor. Duur: 61 min.\n\n"
+            "Interviewer: Goed, de recorder staat aan. Wat doe je?\nRespondent: Ik werk bij Veilig Thuis."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert head in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Hanneke Kodde, senior medewerker Veilig Thuis, MDA++-trajecten", True),
+    ("procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad", True),
+    ("Goed, Veilig Thuis doet dat", False),
+    ("Jan, ik weet het niet", False),
+    ("Ja, procesregisseur ben ik al jaren", False),
+    ("Hanneke Kodde, senior medewerker Veilig Thuis.", False),
+    ("regisseur zijn, dat is lastig", False),
+])
+def test_names_role_holder(value, expected):
+    assert L.names_role_holder(value) is expected
+
+
+@pytest.mark.parametrize("first", ["Respondent: Goed, Veilig Thuis doet dat", "Respondent: Jan, ik weet het niet"])
+def test_a_first_turn_with_commas_after_a_date_line_stays_a_turn(first):
+    text = ("Datum: 3 april 2024\n" + first + "\nInterviewer: Vertel.\nRespondent: Ik ben procesregisseur."
+            "\nInterviewer: En bevalt het?\nRespondent: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert [t.speaker for t in parsed.turns][0] == "Respondent"
+    assert parsed.turns[0].text.startswith(first.split(": ", 1)[1])

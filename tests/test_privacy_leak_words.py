@@ -77,3 +77,19 @@ def test_a_place_that_is_also_a_lower_case_word_is_kept_as_the_word():
 def test_a_place_name_typed_in_lower_case_is_still_replaced():
     a, b = _pseudonymise("Ze woont al jaren in Osdorp, met haar zoon.", "Hij komt ook uit osdorp, zegt hij.")
     assert "Osdorp" not in a and "osdorp" not in b.casefold()
+
+
+def test_a_name_that_is_a_column_name_of_the_outputs_is_searched_capitalised_only(tmp_path):
+    # Blind set EF (ef02, session 10): a client called Max; competence_summary.csv has a column
+    # "max", so every run with scans ended with exit code 3.
+    docs = [Document("r1", "r1.txt", "txt", header=[], turns=[
+        Turn("Interviewer", "Over wie gaat het?"),
+        Turn("Respondent", "Over Max, een jongen van de middelbare school; Max belt me elke week."),
+    ])]
+    p = Pseudonymiser(allow_list=ALLOW).fit(docs)
+    ids = p.leak_identifiers().set_index("identifier")
+    assert bool(ids.loc["Max", "case_sensitive"]) is True
+    (tmp_path / "competence_summary.csv").write_text("competence,n,mean,sd,min,max,rank\n", encoding="utf-8")
+    assert p.check_leaks(tmp_path) == []
+    (tmp_path / "segments.csv").write_text("r1,r1:0002,2,Respondent,respondent,,,Over Max.\n", encoding="utf-8")
+    assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["segments.csv"]

@@ -731,6 +731,32 @@ def names_function(head: str) -> bool:
     return all(w[0].isupper() or fold(w) in ("bij", "van", "de", "het", "en") for w in words[1:])
 
 
+def names_role_holder(text: str) -> bool:
+    """Is a header value a list of fields about the person interviewed, too long for
+    :func:`header_value_is_name` (``Hanneke Kodde, senior medewerker Veilig Thuis, MDA++-trajecten``,
+    ``procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad``)?
+
+    Comma-separated fields, no sentence end; the first a name (capitalised words) or a job title,
+    with at most one lower-case word after it (its portfolio); a later one a job title or an
+    organisation (capitalised words with ``en``/``van``/``de``/``het``/``bij``/``voor``). Speech
+    (``Goed, Veilig Thuis doet dat``) has a verb in lower case in every later field.
+    """
+    t = " ".join(text.split())
+    # a further ``Key:`` makes it a line of several fields (:func:`is_metadata_line`), read there
+    if not t or t[-1] in ".?!…" or ":" in t or "," not in t or len(t.split()) > 12:
+        return False
+    first, *rest = [f.strip() for f in t.split(",")]
+    words = first.split()
+    connectors = ("en", "van", "de", "het", "bij", "voor", "der", "den")
+    name_first = 1 <= len(words) <= 4 and header_value_is_name(first) and all(
+        w[0].isupper() or fold(w) in connectors for w in words)
+    title_first = names_function(first) or (len(words) == 2 and words[1].islower() and names_function(words[0]))
+    if not (name_first or title_first):
+        return False
+    return any(f and (names_function(f) or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
+               for f in rest)
+
+
 def value_names_someone(text: str) -> bool:
     """Does a header value start with a person, code or role (``Esther Schouten, ...``,
     ``R4``, ``onderzoeker (I)``, ``[naam]``) rather than with speech (``Ja, eh, ...``)?"""

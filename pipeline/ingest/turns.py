@@ -106,7 +106,8 @@ def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -
 
     Two kinds of line qualify, in the run of labelled lines before the dialogue:
 
-    - ``Interviewer: SA``: a role word with a short, name-like value, when the group of lines it
+    - ``Interviewer: SA``: a role word with a short, name-like value (or a name or job title with
+      further fields, :func:`labels.names_role_holder`), when the group of lines it
       stands in (no blank line between) holds metadata lines (``Datum: ...`` or the kind
       below) and the interview starts after the group, or the next line is a metadata line,
       or its value names a speaker who speaks later on;
@@ -126,7 +127,8 @@ def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -
     for n, i in enumerate(idx):
         c = accepted[i]
         if role_from_label(c.label) and c.sep in (":", "\t") and (
-                L.header_value_is_name(c.text) or L.names_function(L.value_head(c.text))):
+                L.header_value_is_name(c.text) or L.names_function(L.value_head(c.text))
+                or L.names_role_holder(c.text)):
             g0, g1 = i, i
             while g0 > 0 and lines[g0 - 1].text.strip():
                 g0 -= 1

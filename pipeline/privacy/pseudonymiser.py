@@ -745,7 +745,8 @@ class Pseudonymiser:
         from .leaks import leak_identifiers, without_public
 
         self._check_fitted()
-        identifiers = leak_identifiers(self.key_table(), self.allow_list_, lowercase_words=self._lowercase_words())
+        identifiers = leak_identifiers(self.key_table(), self.allow_list_,
+                                       lowercase_words=self._lowercase_words() | _output_vocabulary())
         identifiers, self.leak_check_skipped_ = without_public(identifiers, self._public_files(), generated)
         return identifiers
 
@@ -817,3 +818,16 @@ class Pseudonymiser:
             covered = sum(len(unit.text[s.start:s.end].split()) for s in unit.spans)
             rows.append((unit.doc_id, unit.turn_index, n, n - covered, len(unit.spans)))
         return pd.DataFrame(rows, columns=["doc_id", "turn_index", "n_words", "n_kept", "n_identifiers"])
+
+
+def _output_vocabulary() -> set[str]:
+    """The words of the output tables' own column names (``max`` of ``competence_summary.csv``).
+
+    The tables write them in lower case in every run, so a name that is one of them ("Max", blind
+    set EF) is searched capitalised only, as a name that is also a word is.
+    """
+    from .. import columns
+
+    return {part for names in columns.TABLES.values() for name in names for part in name.split("_")
+            if part.isalpha()}
+
