@@ -53,7 +53,7 @@ def _turn_model(config) -> dict | None:
     if config.styles.turn_leaning != "learned":
         return None
     path = Path(config.styles.turn_model or DEFAULT_TURN_MODEL)
-    return {"path": "(shipped) pipeline/resources/turn_orientation.json" if config.styles.turn_model is None
+    return {"path": "(shipped) pipeline/resources/turn_orientation.json.gz" if config.styles.turn_model is None
             else str(path), "sha256": sha256_file(path)}
 
 

@@ -18,9 +18,11 @@ far less often (``bench/bench_styles.py``).
 
 The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the eighty-three blind style
 sets in ``data/styleset_*`` (written by independent contributors, 6,400+ marked turns) and is
-rebuilt by ``regie styles train data/styleset_* --out pipeline/resources/turn_orientation.json``
+rebuilt by ``regie styles train data/styleset_* --out pipeline/resources/turn_orientation.json.gz``
 (byte for byte on one machine; another machine's floating point may move a weight in its sixth
-decimal).
+decimal). A model file whose name ends in ``.gz`` is written gzip-compressed (no time stamp or
+file name in the header, so the same model gives the same bytes); :meth:`TurnOrientationModel.load`
+reads either kind.
 A study with its own marked turns can fit its own and set ``styles: turn_model:``.
 
 What the model file holds: per term (a lemma, or two adjacent lemmas joined by a space), the
@@ -33,8 +35,10 @@ names of people and places are not features.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -49,7 +53,7 @@ from .errors import InputError
 ORIENTATIONS = ("casus", "netwerk", "neither")
 #: The orientations a reader can mark in ``orientation.csv``.
 MARKED = ("casus", "netwerk")
-DEFAULT_TURN_MODEL = Path(__file__).parent / "resources" / "turn_orientation.json"
+DEFAULT_TURN_MODEL = Path(__file__).parent / "resources" / "turn_orientation.json.gz"
 MODEL_FORMAT = "regie-turn-orientation/3"
 #: Earlier formats that still load, as lemma-only models (``/1``: naive Bayes counts only; ``/2``:
 #: sessions 8–9, no ``ngrams``).
@@ -289,21 +293,28 @@ class TurnOrientationModel:
         return model
 
     def save(self, path: str | Path) -> None:
-        """Write the model as JSON (sorted keys, one lemma per line: diffable, byte-stable)."""
+        """Write the model as JSON (sorted keys, one term per line: diffable, byte-stable).
+
+        A ``path`` ending in ``.gz`` is written gzip-compressed, without a time stamp, so that
+        saving the same model twice gives the same bytes.
+        """
         data = self.to_dict()
         sections = {key: data.pop(key) for key in ("lemmas", "weights") if key in data}
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)[:-2]
         for key, per_lemma in sections.items():
             body = ",\n".join(f"  {json.dumps(w, ensure_ascii=False)}: {json.dumps(v)}" for w, v in per_lemma.items())
             text += f',\n "{key}": {{\n' + body + "\n }"
-        Path(path).write_text(text + "\n}\n", encoding="utf-8")
+        raw = (text + "\n}\n").encode("utf-8")
+        if Path(path).name.endswith(".gz"):
+            raw = gzip.compress(raw, compresslevel=9, mtime=0)
+        Path(path).write_bytes(raw)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TurnOrientationModel":
-        """Read a model written by :meth:`save` (default: :data:`DEFAULT_TURN_MODEL`)."""
+        """Read a model written by :meth:`save`, plain or gzip-compressed (default: :data:`DEFAULT_TURN_MODEL`)."""
         path = Path(path) if path is not None else DEFAULT_TURN_MODEL
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_model_text(path))
         except FileNotFoundError:
             raise InputError(path, "turn-orientation model not found") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -311,6 +322,25 @@ class TurnOrientationModel:
         if not isinstance(data, dict):
             raise InputError(path, "not a turn-orientation model (expected a JSON object)")
         return cls.from_dict(data, path)
+
+
+def read_model_text(path: str | Path) -> str:
+    """The JSON text of a model file, decompressed when it is gzip (recognised by its first bytes).
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``path`` does not exist.
+    InputError
+        When the file starts as gzip but cannot be decompressed (cut off or damaged).
+    """
+    raw = Path(path).read_bytes()
+    if raw[:2] == b"\x1f\x8b":  # the gzip magic number, whatever the file's name
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(path, f"not a turn-orientation model (damaged gzip file: {exc})") from None
+    return raw.decode("utf-8")
 
 
 # -- estimators -----------------------------------------------------------------------------------
@@ -479,6 +509,7 @@ def train(set_dirs: Sequence[str | Path], method: str = "logistic", alpha: float
     return model.fit(pd.concat(frames, ignore_index=True))
 
 
-__all__ = ["ORIENTATIONS", "DEFAULT_TURN_MODEL", "TURN_MODEL_METHODS", "TurnOrientationModel", "turn_lemmas", "turn_terms",
+__all__ = ["ORIENTATIONS", "DEFAULT_TURN_MODEL", "TURN_MODEL_METHODS", "TurnOrientationModel", "read_model_text",
+           "turn_lemmas", "turn_terms",
            "read_orientation_marks",
            "labelled_turns", "train"]

@@ -1,6 +1,7 @@
 """The learned turn-orientation model (pipeline.orientation) and its use for the regie style."""
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -111,6 +112,39 @@ def test_save_and_load_give_the_same_model_byte_for_byte(toy_model, tmp_path):
     texts = CASUS + NETWERK
     np.testing.assert_allclose(loaded.predict_proba(texts), toy_model.predict_proba(texts))
     assert json.loads(first.read_text(encoding="utf-8"))["format"] == orientation.MODEL_FORMAT
+
+
+def test_a_model_saved_as_gz_is_compressed_byte_stable_and_loads_the_same(toy_model, tmp_path):
+    plain, packed, again = tmp_path / "m.json", tmp_path / "m.json.gz", tmp_path / "again.json.gz"
+    toy_model.save(plain)
+    toy_model.save(packed)
+    assert packed.read_bytes()[:2] == b"\x1f\x8b"
+    assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+    TurnOrientationModel.load(packed).save(again)  # no time stamp in the header: same bytes
+    assert again.read_bytes() == packed.read_bytes()
+    texts = CASUS + NETWERK
+    np.testing.assert_allclose(TurnOrientationModel.load(packed).predict_proba(texts),
+                               TurnOrientationModel.load(plain).predict_proba(texts))
+
+
+def test_a_gzip_model_is_recognised_by_its_content_not_its_name(toy_model, tmp_path):
+    packed, renamed = tmp_path / "m.json.gz", tmp_path / "model.json"
+    toy_model.save(packed)
+    renamed.write_bytes(packed.read_bytes())
+    assert TurnOrientationModel.load(renamed).vocabulary_ == toy_model.vocabulary_
+
+
+def test_load_names_a_damaged_gzip_model(toy_model, tmp_path):
+    packed = tmp_path / "m.json.gz"
+    toy_model.save(packed)
+    packed.write_bytes(packed.read_bytes()[:40])  # cut off, as by an interrupted copy
+    with pytest.raises(InputError, match=r"m\.json\.gz: not a turn-orientation model \(damaged gzip file"):
+        TurnOrientationModel.load(packed)
+
+
+def test_the_shipped_model_is_stored_compressed():
+    assert orientation.DEFAULT_TURN_MODEL.name.endswith(".json.gz")
+    assert orientation.DEFAULT_TURN_MODEL.read_bytes()[:2] == b"\x1f\x8b"
 
 
 @pytest.mark.parametrize("content, message", [
@@ -282,7 +316,7 @@ def test_the_shipped_model_is_rebuilt_from_the_style_sets(tmp_path):
     rebuilt = tmp_path / "model.json"
     orientation.train(STYLESETS).save(rebuilt)
     new = json.loads(rebuilt.read_text(encoding="utf-8"))
-    shipped = json.loads(orientation.DEFAULT_TURN_MODEL.read_text(encoding="utf-8"))
+    shipped = json.loads(orientation.read_model_text(orientation.DEFAULT_TURN_MODEL))
     # everything counted is exact; the fitted weights are exact on the machine that fitted them
     # and may differ in their last decimals on another (floating point of the optimiser)
     weights_new, weights_shipped = new.pop("weights"), shipped.pop("weights")
@@ -295,7 +329,7 @@ def test_the_shipped_model_is_rebuilt_from_the_style_sets(tmp_path):
 
 
 def test_the_shipped_model_holds_no_name_from_the_style_sets():
-    vocabulary = set(json.loads(orientation.DEFAULT_TURN_MODEL.read_text(encoding="utf-8"))["lemmas"])
+    vocabulary = set(json.loads(orientation.read_model_text(orientation.DEFAULT_TURN_MODEL))["lemmas"])
     names = set()
     for folder in STYLESETS:
         ids = pd.read_csv(folder / "identifiers.csv", dtype=str, keep_default_na=False)
@@ -431,7 +465,7 @@ def test_the_manifest_names_the_shipped_model_and_its_hash(sample_out):
     import hashlib
 
     assert manifest["turn_model"] == {
-        "path": "(shipped) pipeline/resources/turn_orientation.json",
+        "path": "(shipped) pipeline/resources/turn_orientation.json.gz",
         "sha256": hashlib.sha256(orientation.DEFAULT_TURN_MODEL.read_bytes()).hexdigest()}
     assert manifest["settings"]["styles"]["turn_leaning"] == "learned"
 
