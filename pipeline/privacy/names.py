@@ -110,6 +110,12 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     if (len(toks) > 2 and toks[0][2] == "In" and toks[1][2].casefold() in ("het", "de", "'t", "’t")
             and sentence_start(text, toks[0][0]) and not after_form_of_address(text, toks[0][0])):
         toks = toks[2:]
+    # "woont in het Noorden", "naar het Gooi": inside a sentence, a preposition and a neuter
+    # article that start the span are no particles; "in het Veld" as a surname comes after a first
+    # name or a form of address, which would start the span or precede it
+    elif (len(toks) > 2 and toks[0][2] in ("in", "uit", "naar", "vanuit")
+            and toks[1][2] in ("het", "'t", "’t") and not after_form_of_address(text, toks[0][0])):
+        toks = toks[2:]
     while toks:
         s, e, w = toks[0]
         nxt = toks[1][2] if len(toks) > 1 else ""

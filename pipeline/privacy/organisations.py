@@ -18,6 +18,10 @@ Four detectors, registered in :data:`.patterns.DETECTORS`:
   sentence before capitalised words, with no organisation word before it: "een traject bij De
   Overstap", "ze woont in De Kleine Meierij", "ik belde De Vries". Sentence-initially the capital
   says nothing ("De GGZ zei"); see :func:`article_name_kind` for the type.
+* ``neuter_article_place`` (``LOCATIE``): capitalised words after a preposition of place and a
+  lower-case "het": "in het Oude Noorden", "naar het Groene Hart". "het" is no surname particle
+  on its own, so such words name a neighbourhood or area, not a person; one word counts only
+  when it is a known place ("in het Gooi"), not "in het Engels" or "in het Noorden".
 
 An allow-listed word inside such a name does not protect it ("Spirit" is a care organisation,
 "Fighting Spirit" a boxing club); a name that *starts* with an allow-listed organisation is that
@@ -385,6 +389,41 @@ def article_name_kind(text: str, start: int, article: str, content: list[str], a
     if _RESIDENCE.search(text, max(0, start - 60), start):
         return "LOCATIE"
     return "INSTELLING"
+
+
+#: "in het Noorden" is a direction, even where a village of that name exists.
+_COMPASS_NOUN = re.compile(r"(?:Noorden|Zuiden|Oosten|Westen|Midden)")
+_NEUTER_ARTICLE_PLACE = re.compile(
+    rf"(?i:(?<![\w'’-])(?:in|uit|naar|vanuit|richting|rond|door|binnen)\s+(?:het|['’]t)\s+)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+
+
+@register("neuter_article_place")
+def _neuter_article_place(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """Capitalised words after "in/uit/naar … het": a named area ("in het Oude Noorden").
+
+    deduce reads "het Oude" as a surname with its particle; a neuter article before a name after
+    a preposition of place marks a neighbourhood, region or landmark instead. Two or more words
+    ("het Oude Westen", "het Groene Hart") or one listed place ("het Gooi"); acronyms ("in het
+    MDO"), allow-listed and generic names ("in het Veiligheidshuis") and compass points are left.
+    """
+    from . import lexicon
+
+    protected = allow_list.protected_spans(text)
+    for m in _NEUTER_ARTICLE_PLACE.finditer(text):
+        previous = _previous_word(text, m.start())
+        if previous is not None and (lexicon.is_title(previous[1]) or lexicon.is_first_name(previous[1])):
+            continue  # "mevrouw in het Veld", "Jan in het Veld": a surname with its particles
+        span = _name_words(text, m.start("name"), m.end("name"), allow_list)
+        if span is None or any(ps < span[1] and span[0] < pe for ps, pe in protected):
+            continue
+        words = [w.strip("'’-") for w in text[span[0]:span[1]].split()]
+        if any(w.isupper() for w in words) or _generic(words) or all(allow_list.contains(w) for w in words):
+            continue
+        if len(words) == 1 and (_COMPASS_NOUN.fullmatch(words[0]) or not lexicon.is_place_name(words[0])):
+            continue
+        # above deduce's person (10) and the one-word place_word pattern, so the area stays whole
+        yield Detection(span[0], span[1], "LOCATIE", "pattern:neuter_article_place", PRIORITY["LOCATIE"] + 1)
 
 
 @register("article_name")

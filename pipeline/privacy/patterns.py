@@ -753,7 +753,11 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     and word.casefold() not in allow_list.role_words and not _NOT_NAMES.match(word)):
                 if lexicon.is_place_name(word):
                     # "thuiszitters in Leiden", "gemeente Buren": a listed place in its context is
-                    # the place even in a study that uses the verb or noun too; deduce skips these
+                    # the place even in a study that uses the verb or noun too; deduce skips these.
+                    # Not after "het": "uit het Noorden" is a direction, a village takes no article.
+                    before = _words_before(text, m.start())
+                    if before and before[-1].casefold() in ("het", "'t", "’t"):
+                        continue
                     yield Detection(m.start(), m.end(), "LOCATIE", "pattern:listed_place", 6)
                 elif not lexicon.is_common_word(word):
                     yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_word", 6)

@@ -569,13 +569,20 @@ class Pseudonymiser:
             if unit.is_label or not unit.text:
                 continue
             taken = [(sp.start, sp.end) for sp in unit.spans] + self.allow_list_.protected_spans(unit.text)
-            added = []
+            added, replaced = [], []
             for pattern in (p for p in patterns if p is not None):
                 for m in pattern.finditer(unit.text):
                     s, e = m.span()
-                    if any(ts < e and s < te for ts, te in taken):
-                        continue
                     word = m.group(0)
+                    inner = [sp for sp in unit.spans if sp.start < e and s < sp.end]
+                    # "het Oude Noorden" found as one place elsewhere, here only "Noorden" (deduce's
+                    # village): the longer known place replaces the places inside it
+                    widens = bool(inner) and " " in word and all(
+                        s <= sp.start and sp.end <= e and sp.type in _PROPAGATED for sp in inner)
+                    if any(ts < e and s < te for ts, te in taken) and not (
+                            widens and not any(ts < e and s < te for ts, te in taken
+                                               if (ts, te) not in {(sp.start, sp.end) for sp in inner})):
+                        continue
                     if (" " not in word and sentence_start(unit.text, s) and lexicon.is_dictionary_word(word)
                             and word.casefold() in self._vocabulary):
                         continue  # "Best is dat ..." in a study that writes "best" elsewhere
@@ -586,8 +593,11 @@ class Pseudonymiser:
                     entity, kind = entity_of[_fold(word)]
                     added.append(_Span(s, e, kind, entity))
                     taken.append((s, e))
+                    if widens:
+                        replaced.extend(inner)
             if added:
-                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+                kept = [sp for sp in unit.spans if not any(sp is r for r in replaced)]
+                unit.spans = sorted(kept + added, key=lambda sp: sp.start)
 
     def _add_short_names(self) -> None:
         """Also search an organisation by its name without the place: "Woonbelang Reimerswaal" → "Woonbelang".
