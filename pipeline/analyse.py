@@ -322,8 +322,13 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
     # answers that split evenly between the person and the network are the mixed respondent
     # who never says so; a strong lean of codes and words still decides
     balanced = getattr(thresholds, "balanced_share", None)
-    if (balanced is not None and min(evidence.casus_turns, evidence.netwerk_turns) >= thresholds.balanced_min_turns
-            and round(evidence.minority_share, 9) >= balanced and abs(index) < thresholds.balanced_band):
+    split = (balanced is not None and min(evidence.casus_turns, evidence.netwerk_turns) >= thresholds.balanced_min_turns
+             and round(evidence.minority_share, 9) >= balanced)
+    if split and abs(index) < thresholds.balanced_band:
+        return "onbepaald"
+    # both signs at once, their own words and an even split of their answers, outweigh more
+    both = getattr(thresholds, "mixed_and_balanced_band", None)
+    if both is not None and split and evidence.mixed_turns and abs(index) < both:
         return "onbepaald"
     if index >= thresholds.min_index:
         return "netwerkgericht"

@@ -116,6 +116,11 @@ class StyleThresholds(BaseModel):
     sets (520 respondents), 0.33 calls 513 right, 0.4 calls 508 (no respondent lost).
     ``None`` switches this off.
 
+    *Both signs at once* (``index`` rule only; ``mixed_and_balanced_band``, default ``None``: off;
+    session 11): a respondent who calls their regie mixed in their own words *and* whose answers
+    split evenly (as above) is ``onbepaald`` unless ``|style_index|`` reaches this band. Either
+    sign alone keeps its own band (``mixed_band``, ``balanced_band``).
+
     *Named by themselves* (``index`` rule only, checked first): a respondent who names one style
     for themselves ("ik ben zo casusgericht als het maar kan"; the codebook's
     ``style_focus: self_labels:``, shown in ``self_label``) gets that style unless the index
@@ -177,6 +182,7 @@ class StyleThresholds(BaseModel):
     balanced_share: float | None = Field(default=0.33, ge=0.0, le=0.5)
     balanced_min_turns: int = Field(default=3, ge=1)
     balanced_band: float = Field(default=2.0, ge=0.0)
+    mixed_and_balanced_band: float | None = Field(default=None, ge=0.0)
 
     @field_validator("rule")
     @classmethod

@@ -467,6 +467,27 @@ def test_index_rule_adds_the_turn_term():
     assert analyse.style_index(answers_to_network, t.model_copy(update={"turn_weight": 0.0})) == pytest.approx(0.0)
 
 
+def test_own_words_and_an_even_split_together_can_ask_for_a_stronger_lean():
+    # blind set EU (session 11), eu06: mixed, said so once, answers read 4 casus / 6 netwerk,
+    # index 2.83 over both mixed_band (2.5) and balanced_band (2.0)
+    t = StyleThresholds(focus_weight=0.0, turn_weight=1.0, turn_pivot=1.0, min_index=0.7, thin_share=None,
+                        self_label_band=None)
+    evidence = analyse.StyleEvidence(0.05, 0.7, 12, casus_focus=1.0, netwerk_focus=1.0, casus_turns=4, netwerk_turns=6,
+                                     mixed_turns=1, answers=17)
+    index = analyse.style_index(evidence, t)
+    assert 2.5 < index < 4.0
+    assert t.mixed_and_balanced_band is None  # off by default
+    assert analyse.style_label(evidence, t) == "netwerkgericht"
+    both = t.model_copy(update={"mixed_and_balanced_band": 4.0})
+    assert analyse.style_label(evidence, both) == "onbepaald"
+    # one sign alone is not enough: no own words, or answers that do not split
+    words = dict(casus_focus=1.0, netwerk_focus=1.0, answers=17)
+    no_own_words = analyse.StyleEvidence(0.05, 0.7, 12, casus_turns=4, netwerk_turns=6, **words)
+    no_split = analyse.StyleEvidence(0.05, 0.7, 12, casus_turns=1, netwerk_turns=9, mixed_turns=1, **words)
+    assert analyse.style_label(no_own_words, both) == "netwerkgericht"
+    assert analyse.style_label(no_split, both) == "netwerkgericht"
+
+
 def test_style_rule_is_chosen_by_name_and_an_unknown_name_is_refused():
     from pydantic import ValidationError
 

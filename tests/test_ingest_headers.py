@@ -370,6 +370,8 @@ def test_an_exclamation_in_another_label_vocabulary_is_speech_not_header(tmp_pat
     "Respondent: Hanneke Kodde, senior medewerker Veilig Thuis, MDA++-trajecten",
     # Blind set EJ (ej01, session 10): a job title with its portfolio, then the organisation
     "Geïnterviewde: procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad",
+    # Blind set EN (en03, session 11): two titles split by a slash
+    "Geïnterviewde: jeugdagent / Top400-contactpersoon politie",
 ])
 def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head):
     text = ("Transcript interview 4\n" + head + "\nDatum: 3 april 2024, kantoor. Duur: 61 min.\n\n"
@@ -388,6 +390,10 @@ def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head)
     ("Ja, procesregisseur ben ik al jaren", False),
     ("Hanneke Kodde, senior medewerker Veilig Thuis.", False),
     ("regisseur zijn, dat is lastig", False),
+    ("jeugdagent / Top400-contactpersoon politie", True),
+    ("jeugdagent / dat weet ik niet", False),
+    ("contactpersoon, dat ben ik", False),
+    ("ja / nee, weet ik niet", False),
 ])
 def test_names_role_holder(value, expected):
     assert L.names_role_holder(value) is expected

@@ -549,3 +549,47 @@ def test_a_surname_with_in_het_after_a_first_name_or_form_of_address_is_a_person
     out, = pseudonymise("Ik sprak Jan in het Veld en later mevrouw in het Veld.")
     assert "Veld" not in out and "LOCATIE" not in out
     assert out.count("[PERSOON-") == 2
+
+
+# ---------------------------------------------------------------------------- blind round EN–EU (session 11)
+@pytest.mark.parametrize("sentence", [
+    "Er schuift iemand van de Raad aan, samen met een collega van de Raad, niet tegen de Raad.",
+    "Hij had een voogd, jeugdbescherming via de Schrikker, tot zijn achttiende.",
+])
+def test_short_names_of_youth_protection_bodies_stay(sentence):
+    # ES (es01): deduce took one "van de Raad" (the Raad voor de Kinderbescherming) for a person
+    # and the leak check then found "de Raad" in every other sentence: exit code 3. EN (en05): the
+    # same with "de Schrikker" (William Schrikker).
+    assert pseudonymise(sentence) == [sentence]
+
+
+def test_a_case_number_with_a_region_code_between_year_and_serial_is_replaced():
+    # EN (en05): "Zijn dossier, 2023-ZO-0417, ..." was kept
+    out, = pseudonymise("Zijn dossier, 2023-ZO-0417, kan over een half jaar dicht.")
+    assert "0417" not in out and "[DOSSIER-" in out
+
+
+def test_year_spans_dates_and_quarters_are_no_case_numbers():
+    out, = pseudonymise("Van 2021-2022 tot in 2023-Q1 liep dat traject.")
+    assert "2021-2022" in out and "2023-Q1" in out
+
+
+@pytest.mark.parametrize("place", ["Gdańsk", "Łódź"])
+def test_a_foreign_place_with_letters_beyond_latin_1_is_replaced(place):
+    # EQ (eq06): "een dorp bij Gdańsk" was kept, because the English word list knows the name
+    out, = pseudonymise(f"Hij komt uit een dorp bij {place}, daar viste hij met zijn vader.")
+    assert place not in out
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Een boksschool in Osdorp, Boxing Brothers West, die werkt met jongens.", "Boxing Brothers West"),  # EN
+    ("Ik had een pension geregeld, Pension Duinrust, in Scheveningen.", "Duinrust"),                     # EO
+])
+def test_a_small_organisation_named_in_apposition_is_replaced(sentence, name):
+    out, = pseudonymise(sentence)
+    assert name not in out and "[INSTELLING-" in out
+
+
+def test_an_allow_listed_organisation_in_apposition_stays():
+    sentence = "Die stichting, Veilig Thuis, doet dat al jaren."
+    assert pseudonymise(sentence) == [sentence]

@@ -629,7 +629,8 @@ _KEY_THEN_NUMBER = re.compile(r"(?P<key>[^\W\d_][\w\-]*)[ \t]+\d")
 #: Endings of Dutch job titles that follow a name in a header line (``Karin, wijkagent``).
 FUNCTION_ENDINGS = ("regisseur", "agent", "werker", "werkster", "coordinator", "verpleegkundige", "manager",
                     "leider", "leidster", "onderzoeker", "adviseur", "consulent", "officier", "medewerker",
-                    "kundige", "rechter", "ambtenaar", "behandelaar", "begeleider", "hulpverlener")
+                    "kundige", "rechter", "ambtenaar", "behandelaar", "begeleider", "hulpverlener",
+                    "contactpersoon", "directeur", "voorzitter", "jurist", "psycholoog")
 #: At most this many words on a header line (a spoken turn that reads the metadata out is longer).
 MAX_HEADER_WORDS = 40
 
@@ -734,27 +735,38 @@ def names_function(head: str) -> bool:
 def names_role_holder(text: str) -> bool:
     """Is a header value a list of fields about the person interviewed, too long for
     :func:`header_value_is_name` (``Hanneke Kodde, senior medewerker Veilig Thuis, MDA++-trajecten``,
-    ``procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad``)?
+    ``procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad``,
+    ``jeugdagent / Top400-contactpersoon politie``)?
 
-    Comma-separated fields, no sentence end; the first a name (capitalised words) or a job title,
-    with at most one lower-case word after it (its portfolio); a later one a job title or an
-    organisation (capitalised words with ``en``/``van``/``de``/``het``/``bij``/``voor``). Speech
+    Fields separated by commas or by a slash between spaces, no sentence end; the first a name
+    (capitalised words) or a job title, with at most one lower-case word after it (its
+    portfolio); a later one a job title (with its portfolio) or an organisation (capitalised words with ``en``/``van``/``de``/``het``/``bij``/``voor``). Speech
     (``Goed, Veilig Thuis doet dat``) has a verb in lower case in every later field.
     """
     t = " ".join(text.split())
     # a further ``Key:`` makes it a line of several fields (:func:`is_metadata_line`), read there
-    if not t or t[-1] in ".?!…" or ":" in t or "," not in t or len(t.split()) > 12:
+    if not t or t[-1] in ".?!…" or ":" in t or not _ROLE_FIELD_BREAK.search(t) or len(t.split()) > 12:
         return False
-    first, *rest = [f.strip() for f in t.split(",")]
+    first, *rest = [f.strip() for f in _ROLE_FIELD_BREAK.split(t)]
     words = first.split()
     connectors = ("en", "van", "de", "het", "bij", "voor", "der", "den")
     name_first = 1 <= len(words) <= 4 and header_value_is_name(first) and all(
         w[0].isupper() or fold(w) in connectors for w in words)
-    title_first = names_function(first) or (len(words) == 2 and words[1].islower() and names_function(words[0]))
-    if not (name_first or title_first):
+    if not (name_first or _title_with_portfolio(first)):
         return False
-    return any(f and (names_function(f) or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
+    return any(f and (_title_with_portfolio(f) or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
                for f in rest)
+
+
+#: Fields of a header value: commas, or a slash between spaces (``jeugdagent / Top400-contactpersoon politie``).
+_ROLE_FIELD_BREAK = re.compile(r",|\s/\s")
+
+
+def _title_with_portfolio(field: str) -> bool:
+    """A job title, or a title and one lower-case word (``procesregisseur radicalisering``,
+    ``Top400-contactpersoon politie``)."""
+    words = field.split()
+    return names_function(field) or (len(words) == 2 and words[1].islower() and names_function(words[0]))
 
 
 def value_names_someone(text: str) -> bool:

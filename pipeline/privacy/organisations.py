@@ -61,6 +61,8 @@ ORGANISATION_HEADS = (
     "dagbesteding", "werkplaats", "leerwerkbedrijf", "uitzendbureau", "zorgboerderij", "studio",
     # work placements of ex-detainees and clients (blind set DP: "Kwekerij Gulpers")
     "kwekerij", "bakkerij", "slagerij", "drukkerij", "boerderij", "tuincentrum", "supermarkt",
+    # lodgings arranged for clients (blind set EO: "Pension Duinrust")
+    "pension", "hostel",
 )
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (
@@ -210,6 +212,10 @@ _NAMED_ORG = re.compile(
 
 
 _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
+#: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...".
+_APPOSED_ORG = re.compile(
+    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n)\s+(?P<head>(?i:[\w-]*(?:{_HEADS})))(?![\w-])[^,.!?;:\n]{{0,30}},\s+"
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})(?=\s*[,.;:!?)]|\s+(?:die|dat|waar)\b)")
 
 
 #: Hospitals known by an acronym or a one-word name: each stands for one city or region ("hij lag in
@@ -231,15 +237,19 @@ register_regex(
 def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """A proper name after a word for a kind of organisation: "Boksschool De Vuist".
 
-    The organisation word may be a compound ("kickboksclub", "voetbalvereniging"); an
+    Or in apposition to it, after a comma: "een boksschool in Osdorp, Boxing Brothers West, die
+    werkt met jongens". The organisation word may be a compound ("kickboksclub", "voetbalvereniging"); an
     allow-listed one ("Actiecentrum") is handled by ``org_region``.
     """
-    for m in _NAMED_ORG.finditer(text):
-        if allow_list.contains(m.group("head")):
-            continue
-        span = _name_words(text, m.start("name"), m.end("name"), allow_list)
-        if span is not None and _org_name_ok(text, span[0], span[1], allow_list):
-            yield Detection(span[0], span[1], "INSTELLING", "pattern:named_organisation", PRIORITY["INSTELLING"])
+    for pattern in (_NAMED_ORG, _APPOSED_ORG):
+        for m in pattern.finditer(text):
+            if allow_list.contains(m.group("head")):
+                continue
+            if pattern is _APPOSED_ORG and _HEAD_WORD.fullmatch(m.group("name").split()[0]):
+                continue  # "een kwekerij in Landgraaf, Kwekerij Gulpers": the name after the head, as above
+            span = _name_words(text, m.start("name"), m.end("name"), allow_list)
+            if span is not None and _org_name_ok(text, span[0], span[1], allow_list):
+                yield Detection(span[0], span[1], "INSTELLING", "pattern:named_organisation", PRIORITY["INSTELLING"])
 
 
 _ACTIVITY = re.compile(

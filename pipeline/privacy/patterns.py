@@ -224,11 +224,12 @@ register_regex(
     r"(?<![\w/.-])(?:[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6})*\s\d{2}[-/]|\d{2}/)\d{4,6}(?![\w/-]|[.,]\d)",
     check=_serial_ok,
 )
-# Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" (not a
-# span of years "2021-2022", not a date).
+# Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" or a
+# region code between them, "2023-ZO-0417" (not a span of years "2021-2022", not a date).
 register_regex(
     "year_serial", "DOSSIER",
-    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?!(?:19|20)\d{2}(?!\d))\d{3,7}(?:-[A-Z]{1,4})?(?![\w/-]|[.,]\d)",
+    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?:[A-Z]{1,4}[-/])?(?!(?:19|20)\d{2}(?!\d))\d{3,7}(?:-[A-Z]{1,4})?"
+    r"(?![\w/-]|[.,]\d)",
 )
 
 
@@ -654,7 +655,9 @@ def _unknown_capitalised(text: str, allow_list: AllowList) -> Iterable[Detection
             continue
         if not re.search(r"[aeiouyàáâäãåèéêëìíîïòóôöõùúûüýÿ]", core.casefold()):  # "Pff", "Hm"
             continue
-        if lexicon.is_english_word(core) and not lexicon.is_name_word(core):  # "Housing First", "Policy"
+        # "Housing First", "Policy"; but letters beyond Latin-1 ("Gdańsk", "Łódź") are in the
+        # English list as names only, never as ordinary words
+        if lexicon.is_english_word(core) and not lexicon.is_name_word(core) and all(ord(c) < 0x100 for c in core):
             continue
         if len(parts) > 1 and all((lexicon.is_known_form(p) or lexicon.is_english_word(p))
                                   and not lexicon.is_name_word(p) for p in parts):
