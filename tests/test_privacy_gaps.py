@@ -593,3 +593,19 @@ def test_a_small_organisation_named_in_apposition_is_replaced(sentence, name):
 def test_an_allow_listed_organisation_in_apposition_stays():
     sentence = "Die stichting, Veilig Thuis, doet dat al jaren."
     assert pseudonymise(sentence) == [sentence]
+
+
+def test_a_one_letter_initial_for_a_client_is_replaced_throughout_its_document():
+    # EN (en01, session 11) "jullie jongen D."; EL (el05, session 10) "ik noem hem even K."
+    a, b, c = pseudonymise("De school belde: jullie jongen D. is er niet, en D. was gisteren ook ziek.",
+                           "Er was een jongen, ik noem hem even K., 24. Dus voor K. regelen we het.",
+                           "Zo werkt plan B. bij ons, K. zei het al.")
+    assert "D." not in a and a.count("[PERSOON-") == 2 and len(set(re.findall(PSEUDONYM, a))) == 1
+    assert "K." not in b and b.count("[PERSOON-") == 2
+    # another document: the letter points at no one there
+    assert c == "Zo werkt plan B. bij ons, K. zei het al."
+
+
+@pytest.mark.parametrize("sentence", ["Hij slikt vitamine D. elke dag.", "Dan gaan we naar plan B. toe."])
+def test_a_letter_after_an_ordinary_noun_is_no_initial(sentence):
+    assert pseudonymise(sentence) == [sentence]

@@ -627,6 +627,26 @@ def _initials(text: str, allow_list: AllowList) -> Iterable[Detection]:
         yield Detection(m.start(), m.end(), "PERSOON", "pattern:initials", 9)
 
 
+#: Nouns for a person that an initial may stand in for: "jullie jongen D.", "cliënt K.".
+_PERSON_NOUNS = (rf"(?:{KIN_WORDS}|jongen|jongeman|meisje|jongere|jongvolwassene|kind|klant|dader|slachtoffer"
+                 r"|verdachte|pleger|meneer|mevrouw|heer|man|vrouw|bewoner|deelnemer|pupil|leerling|student)")
+_SINGLE_INITIAL = re.compile(
+    rf"(?i:(?<![\w-])(?:{_PERSON_NOUNS}\s+|noem(?:de|en)?\s+(?:hem|haar|ik\s+(?:hem|haar))\s+(?:(?:even|maar|gewoon|dan)\s+)?))"
+    r"(?P<initial>[A-Z]\.)(?=[\s,;:)]|$)")
+
+
+@register("single_initial")
+def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """One capital with a full stop standing in for a person: "jullie jongen D.", "ik noem hem even K.".
+
+    Respondents anonymise a client this way themselves, but the letter still points at one person
+    for those who know the case. Only after a noun for a person or a naming verb: "vitamine D.",
+    "plan B." are no one. Other mentions of the same letter in the study follow from the key.
+    """
+    for m in _SINGLE_INITIAL.finditer(text):
+        yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
+
+
 def _shape(word: str) -> list[str]:
     return re.sub(r"['’]s$", "", word).split("-")
 

@@ -37,6 +37,8 @@ _PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
 _CONTEXT = 40
 #: Types whose every mention is replaced once one is detected (persons have their own linking).
 _PROPAGATED = ("LOCATIE", "INSTELLING")
+_ONE_INITIAL = re.compile(r"[A-Z]\.")
+_ONE_INITIAL_MENTION = re.compile(r"(?<![\w.\[-])([A-Z]\.)(?=[\s,;:)!?]|$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 _CAPITALS_LABEL = re.compile(r"[A-ZÀ-Þ]{2,12}")
 #: Role words in a header that lists the speakers: "LB (interviewer)", "SB = respondent".
@@ -396,6 +398,7 @@ class Pseudonymiser:
         # 3. Bare mentions of known name parts that deduce missed ("Jansen" after the label).
         self._propagate(units)
         self._propagate_word_names(units)
+        self._propagate_single_initials(units)
         self._link_labels(units)
         # 4. Everything else is keyed by its normalised text.
         for unit in units:
@@ -533,6 +536,33 @@ class Pseudonymiser:
                 if sentence_start(unit.text, m.start()) and m.group(0).casefold() in self._vocabulary:
                     continue
                 added.append(_Span(m.start(), m.end(), "PERSOON", key))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _propagate_single_initials(self, units: list[_Unit]) -> None:
+        """Other mentions, in the same document, of a one-letter initial found as a person.
+
+        "jullie jongen D." makes D. a person; "en D. was ziek" a few lines on is the same boy.
+        Across documents the letter means nothing, so the search stays inside the document.
+        """
+        found: dict[tuple[str, str], str] = {}
+        for unit in units:
+            for span in unit.spans:
+                text = unit.text[span.start:span.end]
+                if span.type == "PERSOON" and span.entity and _ONE_INITIAL.fullmatch(text):
+                    found.setdefault((unit.doc_id, text), span.entity)
+        if not found:
+            return
+        for unit in units:
+            if unit.is_label or not unit.text:
+                continue
+            taken = [(sp.start, sp.end) for sp in unit.spans] + self.allow_list_.protected_spans(unit.text)
+            added = []
+            for m in _ONE_INITIAL_MENTION.finditer(unit.text):
+                key = found.get((unit.doc_id, m.group(1)))
+                if key is None or any(ts < m.end(1) and m.start(1) < te for ts, te in taken):
+                    continue
+                added.append(_Span(m.start(1), m.end(1), "PERSOON", key))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
 
