@@ -609,3 +609,34 @@ def test_a_one_letter_initial_for_a_client_is_replaced_throughout_its_document()
 @pytest.mark.parametrize("sentence", ["Hij slikt vitamine D. elke dag.", "Dan gaan we naar plan B. toe."])
 def test_a_letter_after_an_ordinary_noun_is_no_initial(sentence):
     assert pseudonymise(sentence) == [sentence]
+
+
+# ---------------------------------------------------------------------------- blind round EV–FC (session 11)
+def test_fier_is_an_organisation_and_the_adjective_stays():
+    # EW (ew01): "met Fier als die erbij zit" was a person in one sentence: exit code 3
+    text = "Politie, Veilig Thuis, het OM, Fier en de wijkteams. Ik ben er fier op."
+    assert pseudonymise(text) == [text]
+
+
+def test_a_case_number_right_after_the_word_dossier_is_replaced():
+    # EX (ex06): "Dossier 21-0977, dat weet ik nog uit mijn hoofd"
+    out, = pseudonymise("Dossier 21-0977, dat weet ik nog uit mijn hoofd. Zaak 2023/114 ook.")
+    assert "0977" not in out and "114" not in out and out.count("[DOSSIER-") == 2
+
+
+def test_the_short_form_of_a_diminutive_name_is_the_same_person():
+    # EW (ew03): "Trientje heette ze" and then "Trien heeft weer rozen"
+    out, = pseudonymise("Trientje heette ze. En Trien heeft weer rozen. Voor Trien was ik die meneer.")
+    assert "Trien" not in out
+    assert len(set(re.findall(PSEUDONYM, out))) == 1
+
+
+def test_a_school_named_as_one_capitalised_compound_is_replaced():
+    # FC (fc02): "Toen heb ik school gebeld, het Singelcollege, want ..."
+    out, = pseudonymise("Toen heb ik school gebeld, het Singelcollege, want hij was er niet.")
+    assert "Singel" not in out and "[INSTELLING-" in out
+
+
+def test_a_kind_of_school_in_lower_case_stays():
+    text = "Hij zit op de basisschool en zijn zus op het college, allebei in de buurt."
+    assert pseudonymise(text) == [text]

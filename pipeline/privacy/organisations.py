@@ -408,6 +408,26 @@ _NEUTER_ARTICLE_PLACE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 
 
+#: A school named as one capitalised compound inside a sentence: "het Singelcollege", "het Vechtdal Lyceum".
+_SCHOOL_COMPOUND = re.compile(r"(?<=[a-zà-ÿ,] )(?:het|de)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ]{2,}(?:college|lyceum|school|gymnasium))(?![\w-])")
+
+
+@register("school_compound")
+def _school_compound(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A capitalised compound ending in college/lyceum/school after "het/de" inside a sentence.
+
+    Dutch writes a kind of school in lower case ("de basisschool", "het college"); capitalised
+    inside a sentence and no dictionary word, it is the school's name ("het Singelcollege").
+    """
+    from . import lexicon
+
+    for m in _SCHOOL_COMPOUND.finditer(text):
+        name = m.group("name")
+        if allow_list.contains(name) or lexicon.is_dictionary_word(name):
+            continue
+        yield Detection(m.start("name"), m.end("name"), "INSTELLING", "pattern:school_compound", PRIORITY["INSTELLING"])
+
+
 @register("neuter_article_place")
 def _neuter_article_place(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """Capitalised words after "in/uit/naar … het": a named area ("in het Oude Noorden").

@@ -166,6 +166,13 @@ register_regex(
     r"((?:[a-z]{1,4}[-/ ]?)?\d[\d./-]{2,}\d)(?![\w/-]|[.,]\d)",
     group=1,
 )
+# "Dossier 21-0977", "zaak 2023/114": the word itself, then a number of two parts.
+register_regex(
+    "dossier_code", "DOSSIER",
+    r"(?i:\b(?:dossier|zaak|parket|casus|kenmerk)\s*:?\s+)((?:[A-Z]{1,4}[-/ ]?)?\d{2,}[-/]\d{2,}(?:[-/]\d+)*)"
+    r"(?![\w/-]|[.,]\d)",
+    group=1,
+)
 register_regex(
     "number_code", "DOSSIER",
     r"(?i:\b(?:nummer|nr\.?|code|kenmerk)\s+(?:is\s+|was\s+)?)((?=[\w/-]*\d)(?=[\w/-]*[A-Za-z-])[A-Z0-9][\w/-]*\d)",

@@ -37,6 +37,7 @@ _PSEUDONYM = re.compile(r"\[(?:%s)-\d+\]" % "|".join(TYPES))
 _CONTEXT = 40
 #: Types whose every mention is replaced once one is detected (persons have their own linking).
 _PROPAGATED = ("LOCATIE", "INSTELLING")
+_DIMINUTIVE = re.compile(r"(?:tje|pje|kje)$")
 _ONE_INITIAL = re.compile(r"[A-Z]\.")
 _ONE_INITIAL_MENTION = re.compile(r"(?<![\w.\[-])([A-Z]\.)(?=[\s,;:)!?]|$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
@@ -523,6 +524,11 @@ class Pseudonymiser:
                 if (len(word) >= 3 and " " not in word and lexicon.is_plain_word(word)
                         and not lexicon.is_particle(word) and not allow.contains(word)):
                     by_doc.setdefault(doc_id, {})[word] = key
+                # "Trientje heette ze, maar iedereen zei Trien": the name without its diminutive
+                for given in (*name.given, word):
+                    stem = _DIMINUTIVE.sub("", given)
+                    if stem != given and len(stem) >= 3 and not allow.contains(stem):
+                        by_doc.setdefault(doc_id, {}).setdefault(stem, key)
         for unit in units:
             words = by_doc.get(unit.doc_id)
             if unit.is_label or not unit.text or not words:
