@@ -477,8 +477,16 @@ def test_real_codebook_allebei_of_two_parties_as_subject_is_not_mixed(real_coder
     assert "stijl.gemengd" in codes_of(real_coder, "Ik denk dat ik van allebei een beetje ben.")[0]
 
 
+def test_real_codebook_a_third_party_in_between_is_not_mixed(real_coder):
+    # codebook 1.5.2 (blind set FH, session 11: a network-oriented respondent called onbepaald)
+    text = ("De GGD mag bijna niks, de politie wil alles, HVO zit er een beetje tussenin. "
+            "Wat ik heb gedaan is een overzicht maken.")
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+
+
 @pytest.mark.parametrize("text", ["Ik zit er een beetje tussenin, denk ik.", "Ik zit ertussenin, eerlijk gezegd.",
-                                  "Van allebei een beetje, denk ik."])
+                                  "Van allebei een beetje, denk ik.", "Soms zit ik er een beetje tussenin.",
+                                  "Ik denk dat ik er een beetje tussenin zit."])
 def test_real_codebook_mixed_self_placement_still_counts(real_coder, text):
     assert "stijl.gemengd" in codes_of(real_coder, text)[0]
 
