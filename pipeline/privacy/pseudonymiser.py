@@ -615,9 +615,8 @@ class Pseudonymiser:
                     # village): the longer known place replaces the places inside it
                     widens = bool(inner) and " " in word and all(
                         s <= sp.start and sp.end <= e and sp.type in _PROPAGATED for sp in inner)
-                    if any(ts < e and s < te for ts, te in taken) and not (
-                            widens and not any(ts < e and s < te for ts, te in taken
-                                               if (ts, te) not in {(sp.start, sp.end) for sp in inner})):
+                    inner_ranges = {(sp.start, sp.end) for sp in inner} if widens else set()
+                    if any(ts < e and s < te for ts, te in taken if (ts, te) not in inner_ranges):
                         continue
                     if (" " not in word and sentence_start(unit.text, s) and lexicon.is_dictionary_word(word)
                             and word.casefold() in self._vocabulary):
