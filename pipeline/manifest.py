@@ -53,8 +53,9 @@ def _turn_model(config) -> dict | None:
     if config.styles.turn_leaning != "learned":
         return None
     path = Path(config.styles.turn_model or DEFAULT_TURN_MODEL)
-    return {"path": "(shipped) pipeline/resources/turn_orientation.json.gz" if config.styles.turn_model is None
-            else str(path), "sha256": sha256_file(path)}
+    # the shipped model by its place in the package, not by this machine's install path
+    shipped = f"(shipped) {DEFAULT_TURN_MODEL.relative_to(DEFAULT_TURN_MODEL.parents[2]).as_posix()}"
+    return {"path": shipped if config.styles.turn_model is None else str(path), "sha256": sha256_file(path)}
 
 
 def build_manifest(config, codebook, documents, run, timings: dict, leaks: list | None = None) -> dict:

@@ -636,7 +636,7 @@ def _initials(text: str, allow_list: AllowList) -> Iterable[Detection]:
 
 #: Nouns for a person that an initial may stand in for: "jullie jongen D.", "cliënt K.".
 _PERSON_NOUNS = (rf"(?:{KIN_WORDS}|jongen|jongeman|meisje|jongere|jongvolwassene|kind|klant|dader|slachtoffer"
-                 r"|verdachte|pleger|meneer|mevrouw|heer|man|vrouw|bewoner|deelnemer|pupil|leerling|student)")
+                 r"|verdachte|pleger|meneer|mevrouw|heer|bewoner|deelnemer|pupil|leerling|student)")
 _SINGLE_INITIAL = re.compile(
     rf"(?i:(?<![\w-])(?:{_PERSON_NOUNS}\s+|noem(?:de|en)?\s+(?:hem|haar|ik\s+(?:hem|haar))\s+(?:(?:even|maar|gewoon|dan)\s+)?))"
     r"(?P<initial>[A-Z]\.)(?=[\s,;:)]|$)")
@@ -648,7 +648,8 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
 
     Respondents anonymise a client this way themselves, but the letter still points at one person
     for those who know the case. Only after a noun for a person or a naming verb: "vitamine D.",
-    "plan B." are no one. Other mentions of the same letter in the study follow from the key.
+    "plan B." are no one. Other mentions of the letter in the same document are linked by the
+    pseudonymiser (``_propagate_single_initials``); in another document it points at no one.
     """
     for m in _SINGLE_INITIAL.finditer(text):
         yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
