@@ -640,3 +640,49 @@ def test_a_school_named_as_one_capitalised_compound_is_replaced():
 def test_a_kind_of_school_in_lower_case_stays():
     text = "Hij zit op de basisschool en zijn zus op het college, allebei in de buurt."
     assert pseudonymise(text) == [text]
+
+
+# ---------------------------------------------------------------------------- left over from session 11's rounds
+def test_a_district_named_with_its_town_once_is_replaced_by_its_own_name_later():
+    # ET (et02): "Almere Buiten" replaced, a later "in Buiten" left
+    out, = pseudonymise("Ze woont in Almere Poort. Later, toen ze nog in Poort woonde, ging het mis. "
+                        "De poort is dicht.")
+    assert "Poort" not in out and "De poort is dicht." in out
+    assert len(set(re.findall(PSEUDONYM, out))) == 1
+
+
+def test_a_district_by_its_own_name_stays_a_word_at_a_sentence_start():
+    out, = pseudonymise("Ze woont in Almere Haven. Haven is een mooi woord. Bij de haven is het druk.")
+    assert "Haven is een mooi woord." in out and "Almere" not in out
+
+
+def test_a_compass_district_gives_no_short_form():
+    # "Noord" of "Amsterdam Noord" says nothing without the town; "Noord-Holland" stays whole.
+    out, = pseudonymise("Ze woont in Zaandam Noord. De provincie Noord-Holland betaalt het.")
+    assert "Zaandam" not in out and "-Holland" not in out.replace("Noord-Holland", "")
+
+
+def test_the_second_word_of_a_two_word_place_goes_with_the_first():
+    # FG (fg05): "uit Kort Ambacht" became "uit [LOCATIE-n] Ambacht"
+    out, = pseudonymise("Hij komt uit Korte Akkeren, en zij woont in Vrije Akkers.")
+    assert "Akkeren" not in out and "Akkers" not in out
+    assert out.count("[LOCATIE-") == 2
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Hij woont in Breda Ik weet niet waar precies.", "Ik weet niet"),   # no full stop in a transcript
+    ("Ze was in Zwolle Jan en Piet hielpen haar.", "en"),               # a first name starts a new phrase
+])
+def test_a_new_phrase_after_a_place_is_not_part_of_it(text, kept):
+    out, = pseudonymise(text)
+    assert kept in out and "Breda" not in out and "Zwolle" not in out
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Haar moeder woont op Aruba, daar is ze geboren.", "Aruba"),   # islands take "op"
+    ("Hij is teruggegaan naar Bonaire.", "Bonaire"),
+    ("Waar is hij opgegroeid? Hoograven. Daar kent hij iedereen.", "Hoograven"),  # a one-word answer
+])
+def test_listed_islands_and_neighbourhoods_are_replaced_in_any_context(sentence, place):
+    out, = pseudonymise(sentence)
+    assert place not in out and "[LOCATIE-" in out

@@ -75,6 +75,11 @@ ACTIVITY_VERBS = (
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _CAP_WORD = re.compile(rf"\s+((?:['’]s-)?{_CAP}[\w'’&+-]*)")
 _COMPASS = re.compile(r"(?:Nieuw-)?(?:Noord|Oost|Zuid|West|Midden|Centrum|Zuidoost|Zuidwest|Noordoost|Noordwest)")
+
+
+def is_compass_district(word: str) -> bool:
+    """"Noord", "Nieuw-West", "Centrum": a district named by its direction from the town centre."""
+    return _COMPASS.fullmatch(word) is not None
 #: Endings of region names that are compounds of ordinary words ("Parkstad", "Haaglanden").
 _REGION_SUFFIX = re.compile(r"(?:ingen|stad|land|landen|streek|waard|gouw|dal|meer|veen|oord|wold|wolde|horst|mond|"
                             r"dijk|dam|drecht|hout|broek|burg|berg|kerk|haven|zijl|sluis)$")

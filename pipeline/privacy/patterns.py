@@ -753,6 +753,25 @@ def place_context(text: str, start: int, *, coordinated: bool = True) -> str:
     return ""
 
 
+#: The next word of a two-word place: "uit Kort Ambacht", "in Oud Beijerland".
+_NEXT_WORD = re.compile(r" ([A-ZÀ-Þ][\w'’]+)(?![\w-])")
+
+
+def _place_end(text: str, end: int, allow_list: AllowList) -> int:
+    """Where a place found in its context ends: a capitalised word right after it belongs to it
+    unless it is a common word, a first name or a title ("in Breda Ik ...", "in Zwolle Jan ...")."""
+    from . import lexicon
+
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return end
+    word = m.group(1)
+    if (lexicon.is_common_word(word) or lexicon.is_name_word(word) or lexicon.is_title(word)
+            or allow_list.contains(word)):
+        return end
+    return m.end()
+
+
 @register("place_like")
 def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """Capitalised words shaped like a place: after "in/uit/naar (de)", or ending like one.
@@ -791,7 +810,8 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
                         continue
                     yield Detection(m.start(), m.end(), "LOCATIE", "pattern:listed_place", 6)
                 elif not lexicon.is_common_word(word):
-                    yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_word", 6)
+                    yield Detection(m.start(), _place_end(text, m.end(), allow_list), "LOCATIE",
+                                    "pattern:place_word", 6)
             continue
         if context or _PLACE_SUFFIX.search(word.casefold()):
             head, _, tail = word.rpartition("-")

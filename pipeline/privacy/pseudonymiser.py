@@ -23,7 +23,7 @@ from .names import (ROLE_CODES, VOICE_TAG, PersonName, PersonRegistry, after_for
                     parse_person, sentence_start, split_sentences, trim_person, trim_place)
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
-from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_generic_organisation_word
+from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_compass_district, is_generic_organisation_word
 from .patterns import NAME_FOLLOWS, NOT_INITIALS, detect_patterns, place_context
 
 logger = logging.getLogger(__name__)
@@ -590,12 +590,18 @@ class Pseudonymiser:
                     self._place_forms.setdefault(_fold(form), (form, span.entity, span.type))
         if not self._place_forms:
             return
-        self._add_short_names()
+        districts = self._add_short_names()
         frame = pd.DataFrame([(form, entity, kind) for form, entity, kind in sorted(self._place_forms.values())],
                              columns=["original", "pseudonym", "type"])
         # a place name the transcripts also write in lower case is that word there, not the place
         # (from the units at hand: fit stores them in ``_units`` only after this step)
         wanted = leak_identifiers(frame, self.allow_list_, lowercase_words=self._lowercase_words(units))
+        # A district that is also a word ("Buiten") is no identifier for the leak check, but
+        # capitalised inside a sentence it is the district.
+        extra = [(form, entity, kind, True) for form, entity, kind in districts
+                 if _fold(form) not in set(wanted.identifier.map(_fold))]
+        if extra:
+            wanted = pd.concat([wanted, pd.DataFrame(extra, columns=wanted.columns)], ignore_index=True)
         if wanted.empty:
             return
         entity_of = {_fold(form): (entity, kind) for form, entity, kind in self._place_forms.values()}
@@ -634,19 +640,39 @@ class Pseudonymiser:
                 kept = [sp for sp in unit.spans if not any(sp is r for r in replaced)]
                 unit.spans = sorted(kept + added, key=lambda sp: sp.start)
 
-    def _add_short_names(self) -> None:
-        """Also search an organisation by its name without the place: "Woonbelang Reimerswaal" → "Woonbelang".
+    def _add_short_names(self) -> list[tuple[str, str, str]]:
+        """Also search an organisation by its name without the place, a district without its town.
 
         Housing corporations, care providers and schools are called "<name> <place>" once and by
-        the name alone afterwards. Only a one-word name that no word list knows and that is not a
-        generic organisation word ("Veiligheidshuis Parkstad" gives no short name).
+        the name alone afterwards ("Woonbelang Reimerswaal" → "Woonbelang"): only a one-word name
+        that no word list knows and that is not a generic organisation word ("Veiligheidshuis
+        Parkstad" gives no short name). A district is called "<town> <district>" once and by its
+        own name afterwards ("Almere Buiten" → "Buiten"), unless it is a compass point.
+
+        Returns
+        -------
+        list of (form, entity, type)
+            The districts added.
         """
         from .leaks import _fold
 
+        districts = []
         places = {fold for fold, (_, _, kind) in self._place_forms.items() if kind == "LOCATIE"}
         for form, entity, kind in sorted(self._place_forms.values()):
             words = form.split()
-            if kind != "INSTELLING" or len(words) != 2:
+            if len(words) != 2:
+                continue
+            if kind == "LOCATIE":
+                # "Almere Buiten" once, then "in Buiten": a town's district by its own name. A
+                # compass district ("Amsterdam Noord" → "Noord") says nothing once the town is gone.
+                town, district = words
+                if (lexicon.is_place_name(town) and district[:1].isupper() and not is_compass_district(district)
+                        and not lexicon.is_title(district) and not self.allow_list_.contains(district)):
+                    if _fold(district) not in self._place_forms:
+                        self._place_forms[_fold(district)] = (district, entity, kind)
+                        districts.append((district, entity, kind))
+                continue
+            if kind != "INSTELLING":
                 continue
             short, place = words
             if not (_fold(place) in places or lexicon.is_place_name(place)):
@@ -655,6 +681,7 @@ class Pseudonymiser:
                     or is_generic_organisation_word(short) or self.allow_list_.contains(short)):
                 continue
             self._place_forms.setdefault(_fold(short), (short, entity, kind))
+        return districts
 
     def _number(self, units: list[_Unit]) -> None:
         first: dict[str, tuple] = {}
