@@ -686,3 +686,63 @@ def test_a_new_phrase_after_a_place_is_not_part_of_it(text, kept):
 def test_listed_islands_and_neighbourhoods_are_replaced_in_any_context(sentence, place):
     out, = pseudonymise(sentence)
     assert place not in out and "[LOCATIE-" in out
+
+
+# ---------------------------------------------------------------------------- blind round FJ–FQ (session 12)
+@pytest.mark.parametrize("sentence, name", [
+    ("Ik heb de directeur van Stichting Met Elkaar gebeld, de schuldhulp.", "Met Elkaar"),   # FM: starts with a function word
+    ("Ze werken samen met Stichting Rust & Regel uit de stad.", "Rust & Regel"),
+    ("Ze heeft nu een bewindvoerder, van Bureau Zonnebloem.", "Zonnebloem"),               # FN: a bewindvoerder's office
+    ("We aten friet bij Cafetaria De Kromme Hoek, met z'n tweeën.", "Kromme Hoek"),          # FL
+    ("De woonbegeleiding van Logement De Waterpoort zit daar.", "Waterpoort"),               # FQ
+    ("Ik zocht hem op bij zijn sportschool, Staal & Zweet in de stad.", "Staal & Zweet"),     # FP: apposition after "zijn"
+    ("Met de manager wijkbeheer van Woonkracht West, de corporatie hier, sprak ik.", "Woonkracht"),  # FJ: name, then its kind
+    ("Die zit bij het station, Fight Factory Oost heet het.", "Fight Factory"),              # FJ: "X heet het"
+])
+def test_small_organisations_named_after_or_before_their_kind_are_replaced(sentence, name):
+    out, = pseudonymise(sentence)
+    assert name not in out and "[INSTELLING-" in out
+
+
+def test_the_short_name_of_a_foundation_is_replaced_as_well():
+    out, = pseudonymise("Stichting Met Elkaar doet de schulden. Met Elkaar start een budgetplan.")
+    assert "Elkaar" not in out
+    assert len(set(re.findall(PSEUDONYM, out))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ja, de school belde. Nee, het bureau niet.",                 # an answer word before a comma
+    "En Veilig Thuis, de organisatie die meldingen aanneemt.",     # allow-listed
+    "Ik zat bij Bureau Jeugdzorg en bij het politiebureau.",       # allow-listed office
+    "Kevin, de jongen van de school, kwam ook.",                   # a first name, then a noun
+])
+def test_answer_words_and_known_organisations_before_a_kind_stay(text):
+    out, = pseudonymise(text)
+    assert "[INSTELLING-" not in out
+
+
+def test_a_place_after_a_police_office_is_still_a_place():
+    out, = pseudonymise("Hij zat een nacht op het politiebureau Hengelo.")
+    assert "Hengelo" not in out and "politiebureau [LOCATIE-" in out
+
+
+def test_a_case_number_right_after_the_word_nummer_is_replaced():
+    # FK (fk02): "In het systeem is hij gewoon een nummer, 22-0871"
+    out, = pseudonymise("Voor hen is hij gewoon een nummer, 31-0552, meer niet. Zijn telefoonnummer, "
+                        "06-12345678, had ik niet.")
+    assert "0552" not in out and "[DOSSIER-" in out
+    assert "[TELEFOON-" in out  # a phone number stays a phone number
+
+
+def test_the_initial_of_a_surname_after_a_first_name_is_replaced():
+    # FP (fp04): "Haar ex, Dennis R., vierhonderd berichten": the first name went, "R." stayed
+    out, = pseudonymise("Haar ex, Martijn V., stuurde berichten. Martijn V. kreeg een straf. Plan B. werkte niet.")
+    assert " V." not in out and "Plan B." in out
+
+
+def test_a_first_name_clipped_to_three_letters_is_the_same_person_in_its_document():
+    # FK (fk03), FQ (fq04): "Kevin ... Kev, zeggen ze op straat"
+    first, second = pseudonymise("Gideon heet hij. Gid, zeggen ze op straat. En Gid doet het goed.",
+                                 "Gid is hier niemand.")
+    assert "Gid" not in first
+    assert len(set(re.findall(PSEUDONYM, first))) == 1

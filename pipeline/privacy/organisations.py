@@ -62,7 +62,10 @@ ORGANISATION_HEADS = (
     # work placements of ex-detainees and clients (blind set DP: "Kwekerij Gulpers")
     "kwekerij", "bakkerij", "slagerij", "drukkerij", "boerderij", "tuincentrum", "supermarkt",
     # lodgings arranged for clients (blind set EO: "Pension Duinrust")
-    "pension", "hostel",
+    "pension", "hostel", "logement", "voorziening",
+    # small businesses and offices a client is known at (blind sets FL, FN: "Cafetaria 't Hoekje",
+    # a bewindvoerder's "Bureau Klaverblad"); "politiebureau Hengelo" stays a place (org_region)
+    "cafetaria", "bureau", "corporatie", "sportschool",
 )
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (
@@ -75,17 +78,17 @@ ACTIVITY_VERBS = (
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _CAP_WORD = re.compile(rf"\s+((?:['’]s-)?{_CAP}[\w'’&+-]*)")
 _COMPASS = re.compile(r"(?:Nieuw-)?(?:Noord|Oost|Zuid|West|Midden|Centrum|Zuidoost|Zuidwest|Noordoost|Noordwest)")
-
-
-def is_compass_district(word: str) -> bool:
-    """"Noord", "Nieuw-West", "Centrum": a district named by its direction from the town centre."""
-    return _COMPASS.fullmatch(word) is not None
 #: Endings of region names that are compounds of ordinary words ("Parkstad", "Haaglanden").
 _REGION_SUFFIX = re.compile(r"(?:ingen|stad|land|landen|streek|waard|gouw|dal|meer|veen|oord|wold|wolde|horst|mond|"
                             r"dijk|dam|drecht|hout|broek|burg|berg|kerk|haven|zijl|sluis)$")
 _NOT_A_NAME = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
 _ARTICLE = r"(?:de|het|['’]t|De|Het|['’]T|DE)\s+"
 _NAME_WORD = rf"{_CAP}[\w'’+-]*"
+
+
+def is_compass_district(word: str) -> bool:
+    """"Noord", "Nieuw-West", "Centrum": a district named by its direction from the town centre."""
+    return _COMPASS.fullmatch(word) is not None
 
 
 def _trigger_regex() -> re.Pattern:
@@ -185,8 +188,12 @@ def _name_words(text: str, start: int, end: int, allow_list: AllowList) -> tuple
         if word == "&" and last is not None:
             continue
         bare = word.strip("'’-")
+        # "Stichting Op Orde", "Rond & Rust": a capitalised function word opens a name when a
+        # capitalised word follows it
+        opens_name = (last is None and i + 1 < len(words)
+                      and re.match(rf"(?:&\s+)?{_CAP}", text[start + words[i + 1].start():end]) is not None)
         if (not word[:1].isupper() or _NOT_A_NAME.match(bare) or lexicon.is_title(bare)
-                or bare.casefold() in allow_list.role_words or lexicon.is_stop_word(bare)):
+                or bare.casefold() in allow_list.role_words or (lexicon.is_stop_word(bare) and not opens_name)):
             break
         last = words[i]
     if last is None:
@@ -217,10 +224,20 @@ _NAMED_ORG = re.compile(
 
 
 _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
-#: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...".
+#: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...",
+#: "zijn sportschool, Kracht & Co in Zwolle".
 _APPOSED_ORG = re.compile(
-    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n)\s+(?P<head>(?i:[\w-]*(?:{_HEADS})))(?![\w-])[^,.!?;:\n]{{0,30}},\s+"
-    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})(?=\s*[,.;:!?)]|\s+(?:die|dat|waar)\b)")
+    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n|zijn|haar|hun|mijn|onze|ons)\s+(?P<head>(?i:[\w-]*(?:{_HEADS})))"
+    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+"
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})"
+    rf"(?=\s*[,.;:!?)]|\s+(?:die|dat|waar|in|op|aan|bij|heet)\b)")
+#: ... and the other way round: "de manager van Woonstede Zuid, de corporatie hier"; "bij het
+#: station, Boxing Zuid heet het".
+_NAME_THEN_HEAD = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}}),\s+(?i:de|het|een|die|dat)\s+"
+    rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?![\w-])")
+_NAME_THEN_HEET = re.compile(
+    rf",\s+(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})\s+heet\s+(?:het|die|dat|ze)\b")
 
 
 #: Hospitals known by an acronym or a one-word name: each stands for one city or region ("hij lag in
@@ -246,12 +263,23 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
     werkt met jongens". The organisation word may be a compound ("kickboksclub", "voetbalvereniging"); an
     allow-listed one ("Actiecentrum") is handled by ``org_region``.
     """
-    for pattern in (_NAMED_ORG, _APPOSED_ORG):
+    from . import lexicon
+    from .names import sentence_start
+
+    for pattern in (_NAMED_ORG, _APPOSED_ORG, _NAME_THEN_HEAD, _NAME_THEN_HEET):
         for m in pattern.finditer(text):
-            if allow_list.contains(m.group("head")):
+            head = m.groupdict().get("head")
+            if head is not None and allow_list.contains(head):
                 continue
-            if pattern is _APPOSED_ORG and _HEAD_WORD.fullmatch(m.group("name").split()[0]):
+            first = m.group("name").split()[0]
+            if pattern is not _NAMED_ORG and _HEAD_WORD.fullmatch(first):
                 continue  # "een kwekerij in Landgraaf, Kwekerij Gulpers": the name after the head, as above
+            if pattern is _NAMED_ORG and _TRIGGER.fullmatch(head) and _region_word(first, allow_list):
+                continue  # "politiebureau Hengelo": the institution's place (org_region)
+            if pattern in (_NAME_THEN_HEAD, _NAME_THEN_HEET) and (
+                    sentence_start(text, m.start("name")) or lexicon.is_name_word(first)
+                    or lexicon.is_place_name(first) or lexicon.is_common_word(first)):
+                continue  # "Ja, de school ...", "Kevin, die ..." : no organisation's name
             span = _name_words(text, m.start("name"), m.end("name"), allow_list)
             if span is not None and _org_name_ok(text, span[0], span[1], allow_list):
                 yield Detection(span[0], span[1], "INSTELLING", "pattern:named_organisation", PRIORITY["INSTELLING"])

@@ -173,6 +173,13 @@ register_regex(
     r"(?![\w/-]|[.,]\d)",
     group=1,
 )
+# "gewoon een nummer, 22-0871": a two-part number right after the word "nummer" (not "2021-2022",
+# not a phone number "06-12345678").
+register_regex(
+    "number_serial", "DOSSIER",
+    r"(?i:\b\w*nummer\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
+    group=1, check=lambda m, text, al: re.fullmatch(r"(?:19|20)\d\d[-/](?:19|20)\d\d", m.group(1)) is None,
+)
 register_regex(
     "number_code", "DOSSIER",
     r"(?i:\b(?:nummer|nr\.?|code|kenmerk)\s+(?:is\s+|was\s+)?)((?=[\w/-]*\d)(?=[\w/-]*[A-Za-z-])[A-Z0-9][\w/-]*\d)",
@@ -653,6 +660,25 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     for m in _SINGLE_INITIAL.finditer(text):
         yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
+
+
+#: A first name and the initial of the surname: "Dennis R.", "haar ex Mohammed B.".
+_NAME_AND_INITIAL = re.compile(r"(?<![\w-])(?P<first>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?P<initial>[A-Z]\.)(?=[\s,;:)!?]|$)")
+
+
+@register("first_name_initial")
+def _first_name_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """The initial of a surname after a known first name ("Dennis R."): a person of its own.
+
+    Name lists find "Dennis" alone and leave "R." behind, which with the first name's pseudonym
+    still narrows down who it is. Like a lone initial (``single_initial``) it is linked to the
+    letter's other mentions in its document only.
+    """
+    from . import lexicon
+
+    for m in _NAME_AND_INITIAL.finditer(text):
+        if lexicon.is_first_name(m.group("first")) and not allow_list.contains(m.group("first")):
+            yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
 
 
 def _shape(word: str) -> list[str]:

@@ -529,6 +529,14 @@ class Pseudonymiser:
                     stem = _DIMINUTIVE.sub("", given)
                     if stem != given and len(stem) >= 3 and not allow.contains(stem):
                         by_doc.setdefault(doc_id, {}).setdefault(stem, key)
+                # "Kevin heet hij. Kev, zeggen ze op straat": a first name clipped to three or four
+                # letters that are no word of their own
+                for given in name.given if name.given else ([name.core] if name.kind == "single" else []):
+                    for n in (3, 4):
+                        clipped = given[:n]
+                        if (len(given) >= n + 2 and clipped.isalpha() and not lexicon.is_known_form(clipped)
+                                and not lexicon.is_name_word(clipped) and not allow.contains(clipped)):
+                            by_doc.setdefault(doc_id, {}).setdefault(clipped, key)
         for unit in units:
             words = by_doc.get(unit.doc_id)
             if unit.is_label or not unit.text or not words:
