@@ -372,6 +372,8 @@ def test_an_exclamation_in_another_label_vocabulary_is_speech_not_header(tmp_pat
     "Geïnterviewde: procesregisseur radicalisering, Zorg- en Veiligheidshuis Parkstad",
     # Blind set EN (en03, session 11): two titles split by a slash
     "Geïnterviewde: jeugdagent / Top400-contactpersoon politie",
+    # Blind set FX (fx03, session 12): a form of address before the name, the employer last
+    "Respondent: mevr. P. Visser, adviseur zorg en veiligheid, gemeente Purmerend",
 ])
 def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head):
     text = ("Transcript interview 4\n" + head + "\nDatum: 3 april 2024, kantoor. Duur: 61 min.\n\n"
@@ -394,6 +396,10 @@ def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head)
     ("jeugdagent / dat weet ik niet", False),
     ("contactpersoon, dat ben ik", False),
     ("ja / nee, weet ik niet", False),
+    ("mevr. P. Visser, adviseur zorg en veiligheid, gemeente Purmerend", True),
+    ("dhr. De Boer, gemeente Purmerend", True),
+    ("Ja, eh, gemeente Purmerend belde", False),
+    ("mevrouw zei het al, gemeente Purmerend.", False),
 ])
 def test_names_role_holder(value, expected):
     assert L.names_role_holder(value) is expected

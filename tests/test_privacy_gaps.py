@@ -746,3 +746,23 @@ def test_a_first_name_clipped_to_three_letters_is_the_same_person_in_its_documen
                                  "Gid is hier niemand.")
     assert "Gid" not in first
     assert len(set(re.findall(PSEUDONYM, first))) == 1
+
+
+# ---------------------------------------------------------------------------- blind round FR–FY (session 12)
+def test_het_leger_is_the_short_name_of_the_salvation_army_not_a_person():
+    # FT (ft05): "Die mevrouw van het Leger." made "het Leger" a person: exit code 3
+    text = 'Ik werk bij het Leger des Heils. Voor hem ben ik "die mevrouw van het Leger".'
+    assert pseudonymise(text) == [text]
+
+
+def test_an_office_for_bewindvoering_keeps_the_word_and_loses_its_name():
+    # FR (fr01, fr04): "Bewindvoering Het Anker" made "Bewindvoering" a person: exit code 3
+    first, second = pseudonymise("Later een bewindvoerder, Bewindvoering De Vuurtoren. Verslaving ook.",
+                                 "Bewindvoering is uitgesproken, de aanvraag loopt.")
+    assert "Vuurtoren" not in first and "Bewindvoering [" in first
+    assert second == "Bewindvoering is uitgesproken, de aanvraag loopt."
+
+
+def test_an_interjection_opening_an_answer_is_no_name():
+    text = "Ach, via via, zoals alles. Och, dat weet ik niet meer."
+    assert pseudonymise(text) == [text]

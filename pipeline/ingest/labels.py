@@ -748,14 +748,22 @@ def names_role_holder(text: str) -> bool:
     if not t or t[-1] in ".?!…" or ":" in t or not _ROLE_FIELD_BREAK.search(t) or len(t.split()) > 12:
         return False
     first, *rest = [f.strip() for f in _ROLE_FIELD_BREAK.split(t)]
+    first = _FORM_OF_ADDRESS.sub("", first)  # ``mevr. J. Zwart``
     words = first.split()
     connectors = ("en", "van", "de", "het", "bij", "voor", "der", "den")
     name_first = 1 <= len(words) <= 4 and header_value_is_name(first) and all(
         w[0].isupper() or fold(w) in connectors for w in words)
     if not (name_first or _title_with_portfolio(first)):
         return False
-    return any(f and (_title_with_portfolio(f) or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
+    return any(f and (_title_with_portfolio(f) or _EMPLOYER_FIELD.fullmatch(f)
+                      or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
                for f in rest)
+
+
+#: A form of address before the name of the person interviewed: ``mevr. J. Zwart``, ``dhr. De Vries``.
+_FORM_OF_ADDRESS = re.compile(r"^(?i:mevr\.?|mw\.?|dhr\.?|mevrouw|meneer|de\s+heer)\s+(?=[A-Z])")
+#: An employer in a header field: ``gemeente Alkmaar``, ``politie Noord-Holland Noord``.
+_EMPLOYER_FIELD = re.compile(r"(?:gemeente|politie|provincie|regio|stichting|team)(?:\s+[A-Z][\w'’-]*){1,3}")
 
 
 #: Fields of a header value: commas, or a slash between spaces (``jeugdagent / Top400-contactpersoon politie``).

@@ -65,7 +65,7 @@ ORGANISATION_HEADS = (
     "pension", "hostel", "logement", "voorziening",
     # small businesses and offices a client is known at (blind sets FL, FN: "Cafetaria 't Hoekje",
     # a bewindvoerder's "Bureau Klaverblad"); "politiebureau Hengelo" stays a place (org_region)
-    "cafetaria", "bureau", "corporatie", "sportschool",
+    "cafetaria", "bureau", "corporatie", "sportschool", "bewindvoering",
 )
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (
@@ -269,7 +269,10 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
     for pattern in (_NAMED_ORG, _APPOSED_ORG, _NAME_THEN_HEAD, _NAME_THEN_HEET):
         for m in pattern.finditer(text):
             head = m.groupdict().get("head")
-            if head is not None and allow_list.contains(head):
+            # an allow-listed organisation ("Actiecentrum X") is org_region's; a word that is only
+            # allow-listed as no name ("Bewindvoering") is still a kind of organisation
+            if (head is not None and allow_list.contains(head)
+                    and head.casefold() not in {w.casefold() for w in allow_list.common_words}):
                 continue
             first = m.group("name").split()[0]
             if pattern is not _NAMED_ORG and _HEAD_WORD.fullmatch(first):
