@@ -8,10 +8,12 @@ results in ``data/STYLESETS_BLIND_RESULTS.md`` record:
 * **style** — ``respondents.csv`` against ``styles.csv``, with the index, the answers the turn
   model read each way (``casus_turns``/``netwerk_turns``) and the author's own marks
   (``orientation.csv``);
-* **identifiers left** — every row of ``identifiers.csv`` still found in any file of the output
-  folder (CSV, JSON, SVG, and the XML inside .docx/.xlsx/.qdpx). Matching is by whole words and
-  case-insensitive, except for one- or two-letter identifiers such as the initial "D.", which
-  match case-sensitively. Ages, bare month names and bare years are listed apart, as before.
+* **identifiers left** — every row of ``identifiers.csv`` still found, as written, in any file of
+  the output folder (CSV, JSON, SVG, and the XML inside .docx/.xlsx/.qdpx) except the codebook
+  (``codebook.qdc`` quotes the literature: "van Steden, R."). Matching is by whole words. An
+  identifier found only in another case ("op orde" for the foundation "Op Orde", "sneek" in a
+  word table) is listed apart, to be judged by reading. Ages, bare month names and bare years are
+  listed apart too, as before.
 
 Usage::
 
@@ -63,7 +65,7 @@ def output_text(out_dir: Path) -> str:
     """Everything readable in the output folder, as one string."""
     parts = []
     for path in sorted(out_dir.rglob("*")):
-        if not path.is_file():
+        if not path.is_file() or path.name == "codebook.qdc":
             continue
         if path.suffix in TEXT_SUFFIXES:
             parts.append(path.read_text(encoding="utf-8", errors="replace"))
@@ -89,9 +91,9 @@ def excluded_kind(identifier: str, kind: str) -> str | None:
     return None
 
 
-def found(identifier: str, text: str) -> bool:
+def found(identifier: str, text: str, any_case: bool = False) -> bool:
     core = identifier.strip()
-    flags = 0 if len(core.rstrip(".")) <= 2 else re.IGNORECASE
+    flags = re.IGNORECASE if any_case and len(core.rstrip(".")) > 2 else 0
     pattern = r"(?<!\w)" + re.escape(core) + (r"(?!\w)" if core[-1].isalnum() else "")
     return re.search(pattern, text, flags) is not None
 
@@ -152,16 +154,21 @@ def main(argv=None) -> int:
     print(f"style as intended: {hits}/{len(intended)}")
 
     text = output_text(out_dir)
-    left, excluded = [], []
+    left, excluded, other_case = [], [], []
     identifiers = read_csv(set_dir / "identifiers.csv")
     for row in identifiers:
-        if found(row["identifier"], text):
+        hit = found(row["identifier"], text)
+        if hit or found(row["identifier"], text, any_case=True):
             why = excluded_kind(row["identifier"], row["type"])
-            (excluded if why else left).append((row["doc_id"], row["identifier"], row["type"], why))
+            target = excluded if why else (left if hit else other_case)
+            target.append((row["doc_id"], row["identifier"], row["type"], why))
     print(f"\nidentifiers left: {len(left)} of {len(identifiers)} "
-          f"(besides {len(excluded)} ages, bare months or bare years)")
+          f"(besides {len(excluded)} ages, bare months or bare years, and {len(other_case)} found only "
+          f"in another case)")
     for doc_id, identifier, kind, _ in left:
         print(f"  {doc_id}: {identifier!r} ({kind})")
+    for doc_id, identifier, kind, _ in other_case:
+        print(f"  [other case] {doc_id}: {identifier!r} ({kind})")
     for doc_id, identifier, kind, why in excluded:
         print(f"  ({doc_id}: {identifier!r}, {why})")
     return 0
