@@ -374,6 +374,8 @@ def test_an_exclamation_in_another_label_vocabulary_is_speech_not_header(tmp_pat
     "Geïnterviewde: jeugdagent / Top400-contactpersoon politie",
     # Blind set FX (fx03, session 12): a form of address before the name, the employer last
     "Respondent: mevr. P. Visser, adviseur zorg en veiligheid, gemeente Purmerend",
+    # Blind set GE (ge02, session 12): an age in brackets after the name, two titles joined by "en"
+    "Respondent: Anke Verhoef (52), toezichthouder en regisseur",
 ])
 def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head):
     text = ("Transcript interview 4\n" + head + "\nDatum: 3 april 2024, kantoor. Duur: 61 min.\n\n"
@@ -400,6 +402,9 @@ def test_a_name_or_title_with_further_fields_next_to_a_date_line_is_header(head)
     ("dhr. De Boer, gemeente Purmerend", True),
     ("Ja, eh, gemeente Purmerend belde", False),
     ("mevrouw zei het al, gemeente Purmerend.", False),
+    ("Anke Verhoef (52), toezichthouder en regisseur", True),
+    ("Ja, toezichthouder en regisseur", False),
+    ("Anke, ik en jij", False),
 ])
 def test_names_role_holder(value, expected):
     assert L.names_role_holder(value) is expected
@@ -412,3 +417,16 @@ def test_a_first_turn_with_commas_after_a_date_line_stays_a_turn(first):
     parsed = build_turns(text_lines(text))
     assert [t.speaker for t in parsed.turns][0] == "Respondent"
     assert parsed.turns[0].text.startswith(first.split(": ", 1)[1])
+
+
+def test_a_header_line_naming_the_speaker_of_later_turns_is_header_without_a_date_line():
+    # Blind set GE (ge02, session 12): no "Datum:" line, but the value starts with the name that
+    # labels the respondent's turns
+    text = ("Interview 11 – reclassering, regio Eindhoven\n"
+            "Respondent: Anke Verhoef (52), toezichthouder en regisseur\n"
+            "Afgenomen op 19 maart 2024, ca. 50 minuten, op locatie\n\n"
+            "Onderzoeker: Dank u wel. Wat doet u?\nAnke Verhoef: Ik werk bij de reclassering."
+            "\nOnderzoeker: En bevalt het?\nAnke Verhoef: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert "Respondent: Anke Verhoef (52), toezichthouder en regisseur" in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Onderzoeker", "Anke Verhoef"] * 2

@@ -766,3 +766,64 @@ def test_an_office_for_bewindvoering_keeps_the_word_and_loses_its_name():
 def test_an_interjection_opening_an_answer_is_no_name():
     text = "Ach, via via, zoals alles. Och, dat weet ik niet meer."
     assert pseudonymise(text) == [text]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Bij een naaiatelier in de stad, Atelier Steek, twee ochtenden per week.", "Steek"),        # FU
+    ("Hij woonde in een chalet op Recreatiepark De Zonnedauw, met negen anderen.", "Zonnedauw"),  # FU
+    ("Hij werkt drie dagen bij de kringloop, De Derde Kans, en hij is daar de ster.", "Derde Kans"),  # FV
+    ("Eerst in die hal bij het station, de Lucky Star, en daarna online.", "Lucky Star"),        # FR
+    ("De Lucky Star, die hal bij het station, daar zat hij elke avond.", "Lucky Star"),          # FR: name first
+    ("De aanbieder, Begeleidingsdienst Wilg, daar stond hij op de wachtlijst.", "Wilg"),          # FV
+])
+def test_places_of_work_and_leisure_named_with_their_kind_are_replaced(sentence, name):
+    out, = pseudonymise(sentence)
+    assert name not in out and re.search(PSEUDONYM, out)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ik heb de consulent gebeld, een man die Ot heet, en gevraagd.", "Ot"),            # FX: "die X heet"
+    ("R: Tieto. Zo noemt iedereen hem. Tieto is lief.", "Tieto"),                          # FR: "X. Zo noemt iedereen hem"
+    ('Hij heet op Snapchat "Razor", zo noemt ze hem ook. En Razor wachtte.', "Razor"),    # FU
+])
+def test_a_nickname_before_the_words_that_say_so_is_replaced(sentence, name):
+    out, = pseudonymise(sentence)
+    assert name not in out
+
+
+def test_an_ordinary_word_before_zo_noemen_we_hem_stays_when_the_study_writes_it():
+    text = "Goed. Zo noemen we hem niet. Het gaat goed, prima zelfs. Prima, zo noemen we hem."
+    assert pseudonymise(text) == [text]
+
+
+@pytest.mark.parametrize("sentence, initial", [
+    ('Ze noemt me "tante M.". (lacht) Eerst uit de hoogte.', "M."),   # FU: an initial in quotes
+    ("Familie die iedereen kent, de K.'s, ooms in de hennep.", "K."),  # FW: a family by its initial
+])
+def test_initials_in_quotes_or_for_a_family_are_replaced(sentence, initial):
+    out, = pseudonymise(sentence)
+    assert initial not in out and "[PERSOON-" in out
+
+
+def test_a_serial_number_after_an_allow_listed_programme_is_a_case_number():
+    # FW (fw04): "PGA-0417, zo heet hij daar"; a year after a programme is no case number
+    out, = pseudonymise("Ze praten over hem als een nummer. PGA-0311, zo heet hij daar. Dat was ISD-2019.")
+    assert "0311" not in out and "ISD-2019" in out
+
+
+# ---------------------------------------------------------------------------- blind round FZ–GE (session 12)
+@pytest.mark.parametrize("sentence, name", [
+    ("Dat is een lijn die bij Meldpunt Zonnestraal uitkomt.", "Zonnestraal"),            # FZ
+    ("Eén: met die taxicentrale, RitOost Centrale, om tafel.", "RitOost"),                # FZ: apposition
+    ("Hij heeft met de behandelaar van Poli Dijkzicht gebeld.", "Dijkzicht"),            # GA
+    ("Ik ben naar de voorzitter van SV Havenkwartier gegaan.", "Havenkwartier"),          # GC: a sports club
+])
+def test_a_helpline_a_taxi_firm_an_outpatient_clinic_and_a_sports_club_are_replaced(sentence, name):
+    out, = pseudonymise(sentence)
+    assert name not in out and "[INSTELLING-" in out
+
+
+def test_a_reference_of_letter_groups_and_numbers_split_by_slashes_is_replaced():
+    # GC (gc02): "met het kenmerk van je verzoek erbij, dat is HLT/UTR/23-117"
+    out, = pseudonymise("Het kenmerk van je verzoek is ZVH/AMS/22-301. Hij zat in TBS/PIJ-2019.")
+    assert "301" not in out and "TBS/PIJ-2019" in out

@@ -630,7 +630,7 @@ _KEY_THEN_NUMBER = re.compile(r"(?P<key>[^\W\d_][\w\-]*)[ \t]+\d")
 FUNCTION_ENDINGS = ("regisseur", "agent", "werker", "werkster", "coordinator", "verpleegkundige", "manager",
                     "leider", "leidster", "onderzoeker", "adviseur", "consulent", "officier", "medewerker",
                     "kundige", "rechter", "ambtenaar", "behandelaar", "begeleider", "hulpverlener",
-                    "contactpersoon", "directeur", "voorzitter", "jurist", "psycholoog")
+                    "contactpersoon", "directeur", "voorzitter", "jurist", "psycholoog", "toezichthouder")
 #: At most this many words on a header line (a spoken turn that reads the metadata out is longer).
 MAX_HEADER_WORDS = 40
 
@@ -749,17 +749,21 @@ def names_role_holder(text: str) -> bool:
         return False
     first, *rest = [f.strip() for f in _ROLE_FIELD_BREAK.split(t)]
     first = _FORM_OF_ADDRESS.sub("", first)  # ``mevr. J. Zwart``
+    first = re.sub(r"\s*\(\d{2}(?: jaar)?\)", "", first)  # ``Ilse Donkers (47)``
     words = first.split()
     connectors = ("en", "van", "de", "het", "bij", "voor", "der", "den")
     name_first = 1 <= len(words) <= 4 and header_value_is_name(first) and all(
-        w[0].isupper() or fold(w) in connectors for w in words)
+        w[0].isupper() or fold(w) in connectors for w in words) and fold(words[0]) not in _ANSWER_WORDS
     if not (name_first or _title_with_portfolio(first)):
         return False
     return any(f and (_title_with_portfolio(f) or _EMPLOYER_FIELD.fullmatch(f)
+                      or all(_title_with_portfolio(part) for part in f.split(" en "))  # two titles
                       or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
                for f in rest)
 
 
+#: Words that open a spoken answer, not a name: ``Ja, toezichthouder en regisseur``.
+_ANSWER_WORDS = frozenset({"ja", "nee", "nou", "oke", "oké", "goed", "tja", "ach", "eh", "hm", "precies", "klopt"})
 #: A form of address before the name of the person interviewed: ``mevr. J. Zwart``, ``dhr. De Vries``.
 _FORM_OF_ADDRESS = re.compile(r"^(?i:mevr\.?|mw\.?|dhr\.?|mevrouw|meneer|de\s+heer)\s+(?=[A-Z])")
 #: An employer in a header field: ``gemeente Alkmaar``, ``politie Noord-Holland Noord``.

@@ -16,6 +16,7 @@ timestamp, text), which the property tests use to check that no text is lost or 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -142,7 +143,9 @@ def _header_lines(lines: list[SourceLine], accepted: list[L.Candidate | None]) -
             later = any(accepted[j] is not None for j in range(g1 + 1, len(lines)))
             next_meta = i + 1 <= g1 and L.is_meta_line(lines[i + 1].text)
             value = _norm(c.text)
-            value_keys = {speaker_key(value), speaker_key(value.split()[0])}
+            # ``Respondent: Ilse Donkers (47), ...`` above turns by ``Ilse Donkers:``
+            value_keys = {speaker_key(value), speaker_key(value.split()[0]),
+                          speaker_key(" ".join(re.split(r"[,(]", value)[0].split()[:3]))}
             names_later = any(k in later_keys and k != c.key for k in value_keys)
             if (group_meta and later) or next_meta or names_later:
                 header.add(i)

@@ -66,6 +66,12 @@ ORGANISATION_HEADS = (
     # small businesses and offices a client is known at (blind sets FL, FN: "Cafetaria 't Hoekje",
     # a bewindvoerder's "Bureau Klaverblad"); "politiebureau Hengelo" stays a place (org_region)
     "cafetaria", "bureau", "corporatie", "sportschool", "bewindvoering",
+    # places of work and leisure named in blind sets FU, FV, FR ("Atelier Draad", "Recreatiepark De
+    # Goudsbloem", "de kringloop, De Tweede Ronde", "die hal ..., de Golden Palace")
+    "atelier", "recreatiepark", "vakantiepark", "kringloop", "hal", "begeleidingsdienst",
+    # blind sets FZ, GA, GC: "Meldpunt Zilverlijn", "die taxicentrale, TaxiWest Centrale", "Poli
+    # Oever", "SV Kanaal '68"
+    "meldpunt", "centrale", "poli", "sv", "vv",
 )
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (
@@ -280,8 +286,8 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
             if pattern is _NAMED_ORG and _TRIGGER.fullmatch(head) and _region_word(first, allow_list):
                 continue  # "politiebureau Hengelo": the institution's place (org_region)
             if pattern in (_NAME_THEN_HEAD, _NAME_THEN_HEET) and (
-                    sentence_start(text, m.start("name")) or lexicon.is_name_word(first)
-                    or lexicon.is_place_name(first) or lexicon.is_common_word(first)):
+                    (sentence_start(text, m.start("name")) and len(m.group("name").split()) == 1)
+                    or lexicon.is_name_word(first) or lexicon.is_place_name(first) or lexicon.is_common_word(first)):
                 continue  # "Ja, de school ...", "Kevin, die ..." : no organisation's name
             span = _name_words(text, m.start("name"), m.end("name"), allow_list)
             if span is not None and _org_name_ok(text, span[0], span[1], allow_list):

@@ -201,7 +201,8 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
         return False
     year = re.fullmatch(r"(?:19|20)\d{2}", numbers[0]) is not None
     allowed = allow_list.contains(prefix) or allow_list.contains(re.sub(r"\d+$", "", prefix))
-    if allowed and (year or not re.search(r"[A-Z]-[A-Z]", code)):
+    serial = re.fullmatch(r"0\d{3,}", numbers[0]) is not None  # "PGA-0417": no year starts with 0
+    if allowed and not serial and (year or not re.search(r"[A-Z]-[A-Z]", code)):
         return False  # "ISD-2019" is an allow-listed measure and a year; "PGA-BRD-0093" is a case
     if _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
         return True  # "zijn dossier is 3B-0117": the words around it say what it is
@@ -213,11 +214,11 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
 
 
 # Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312, T4N-2022-0117,
-# 3B-2021-0045: a prefix of capitals and digits with at least one capital, then numbers after - or /.
+# 3B-2021-0045, HLT/UTR/23-117: a prefix of capitals and digits with at least one capital, then numbers after - or /.
 _CODE_PREFIX = r"(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}"
 register_regex(
     "case_code", "ID",
-    rf"(?<![\w/-]){_CODE_PREFIX}(?:-{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
+    rf"(?<![\w/-]){_CODE_PREFIX}(?:[-/]{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
     check=_code_ok,
 )
 
@@ -522,6 +523,11 @@ _CALLED = re.compile(
     r"|noem\s+(?:ik\s+)?(?:hem|haar)"
     r"|noemde\s+(?:iedereen\s+|ze\s+|hij\s+)?(?:hem|haar))\s+)"
     rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
+#: A name before the naming words: "een man die Ap heet", "Jojo. Zo noemt iedereen hem",
+#: "op Snapchat "Dizzy", zo noemt ze hem".
+_CALLED_BEFORE = re.compile(
+    rf"(?:(?i:\b(?:die|dat)\s+)(?P<name>{_NAME})\s+(?i:heet|heette)\b"
+    rf"|(?<![\w-])(?P<second>{_NAME})[\"”’']?[.,]\s+(?i:zo)\s+noem(?:t|en|de|den)\s+(?:\w+\s+){{0,2}}(?:hem|haar)\b)")
 _NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
 #: "mevrouw Kok", "dhr. de Wit", "de heer Visser": a form of address before a capitalised word.
 _ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.?|heer|juffrouw|mr\.)\s+)"
@@ -567,7 +573,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     from . import lexicon
 
-    for regex in (_KIN, _ADDRESS, _CALLED, _role_regex(allow_list.roles)):
+    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _role_regex(allow_list.roles)):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -576,6 +582,8 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     continue
                 start, end = m.span(group)
                 words = text[start:end].split()
+                if regex is _CALLED_BEFORE and (lexicon.is_common_word(words[0]) or lexicon.is_stop_word(words[0])):
+                    continue  # "Goed. Zo noemen we hem niet": an ordinary word before the naming words
                 lead = next(i for i, w in enumerate(words) if w[:1].isupper())  # "dhr. de Kok"
                 if lexicon.is_particle(words[lead]) and len(words) > lead + 1:
                     # "dokter Van der Meer", "juf De Groot": a capitalised particle opens a surname,
@@ -646,7 +654,9 @@ _PERSON_NOUNS = (rf"(?:{KIN_WORDS}|jongen|jongeman|meisje|jongere|jongvolwassene
                  r"|verdachte|pleger|meneer|mevrouw|heer|bewoner|deelnemer|pupil|leerling|student)")
 _SINGLE_INITIAL = re.compile(
     rf"(?i:(?<![\w-])(?:{_PERSON_NOUNS}\s+|noem(?:de|en)?\s+(?:hem|haar|ik\s+(?:hem|haar))\s+(?:(?:even|maar|gewoon|dan)\s+)?))"
-    r"(?P<initial>[A-Z]\.)(?=[\s,;:)]|$)")
+    r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
+#: A family by its initial: "de B.'s", "die van de K.'s".
+_FAMILY_INITIAL = re.compile(r"(?i:(?<![\w-])(?:de|die)\s+)(?P<initial>[A-Z]\.)(?=['’]s\b)")
 
 
 @register("single_initial")
@@ -658,8 +668,9 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
     "plan B." are no one. Other mentions of the letter in the same document are linked by the
     pseudonymiser (``_propagate_single_initials``); in another document it points at no one.
     """
-    for m in _SINGLE_INITIAL.finditer(text):
-        yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
+    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL):
+        for m in regex.finditer(text):
+            yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
 
 
 #: A first name and the initial of the surname: "Dennis R.", "haar ex Mohammed B.".
