@@ -606,8 +606,8 @@ class Pseudonymiser:
         wanted = leak_identifiers(frame, self.allow_list_, lowercase_words=self._lowercase_words(units))
         # A district that is also a word ("Buiten") is no identifier for the leak check, but
         # capitalised inside a sentence it is the district.
-        extra = [(form, entity, kind, True) for form, entity, kind in districts
-                 if _fold(form) not in set(wanted.identifier.map(_fold))]
+        searched = set(wanted.identifier.map(_fold))
+        extra = [(form, entity, kind, True) for form, entity, kind in districts if _fold(form) not in searched]
         if extra:
             wanted = pd.concat([wanted, pd.DataFrame(extra, columns=wanted.columns)], ignore_index=True)
         if wanted.empty:
