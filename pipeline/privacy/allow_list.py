@@ -130,6 +130,11 @@ class AllowList:
         return frozenset(p for p in self.phrases() if _is_acronym(p))
 
     @cached_property
+    def common_word_forms(self) -> frozenset[str]:
+        """``common_words`` entries, case-folded (allow-listed as no name, not as an organisation)."""
+        return frozenset(w.casefold() for w in self.common_words)
+
+    @cached_property
     def role_words(self) -> frozenset[str]:
         """Role entries, case-folded (speaker labels made of these are never names)."""
         return frozenset(r.casefold() for r in self.roles)

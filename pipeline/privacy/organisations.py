@@ -277,8 +277,7 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
             head = m.groupdict().get("head")
             # an allow-listed organisation ("Actiecentrum X") is org_region's; a word that is only
             # allow-listed as no name ("Bewindvoering") is still a kind of organisation
-            if (head is not None and allow_list.contains(head)
-                    and head.casefold() not in {w.casefold() for w in allow_list.common_words}):
+            if head is not None and allow_list.contains(head) and head.casefold() not in allow_list.common_word_forms:
                 continue
             first = m.group("name").split()[0]
             if pattern is not _NAMED_ORG and _HEAD_WORD.fullmatch(first):
