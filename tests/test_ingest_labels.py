@@ -257,3 +257,12 @@ def test_one_off_speaker_in_the_own_line_layout():
             "Mark\nEn toen?\n\nFatima\nToen ging ik.\n")
     parsed = build_turns(text_lines(text))
     assert [t.speaker for t in parsed.turns] == ["Mark", "Fatima", "Noor", "Mark", "Fatima"]
+
+
+def test_a_recurring_name_alone_on_its_line_is_text_where_labels_stand_before_their_text():
+    # Found by the fuzz test: "Aa Veilig" alone on a line twice read as a speaker above "Ja.".
+    lines = ["Interviewer: Ja.", "Respondent: Ja.", "Interviewer: Ja.", "Respondent: Ja.", "Aa Veilig",
+             "Interviewer: Ja.", "Aa Veilig", "Ja."]
+    parsed = build_turns([SourceLine(x) for x in lines])
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2 + ["Interviewer"]
+    assert parsed.turns[-1].text == "Ja.\nAa Veilig\nJa."

@@ -548,6 +548,10 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
         # (``... Dan heb je nog`` / ``Jeugdbescherming:``) is a wrapped sentence.
         if b != 3 and inline_style and c.sep and not c.text.strip():
             score = min(score, 1)
+        # ... and a name alone on its line, without a timestamp, is a line of the text: such a
+        # document does not switch to labels above their text (``Aa Veilig`` twice, fuzzed).
+        if b != 3 and inline_style and c.sep == "" and not c.has_timestamp:
+            score = min(score, 1)
         if b != 3 and not lines[i].first and cue_start_style(c.key):
             score = min(score, 1)
         if b != 3 and counts[c.key] == 1:
