@@ -312,7 +312,9 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
         if toward_other < band:
             return evidence.self_label
     thin = getattr(thresholds, "thin_share", None)
-    if thin is not None and evidence.answers and round(evidence.leaning_share, 9) <= thin:
+    thin_band = getattr(thresholds, "thin_band", None)
+    if (thin is not None and evidence.answers and round(evidence.leaning_share, 9) <= thin
+            and (thin_band is None or abs(index) < thin_band)):
         return "onbepaald"  # most answers speak of neither the person nor the organisations
     # each turn of their own mixed words widens the band, up to ``mixed_band_turns`` turns:
     # saying it twice, in answer to different questions, outweighs a stronger lean than once

@@ -135,7 +135,10 @@ class StyleThresholds(BaseModel):
     that reason have 0.00–0.26, every casus-oriented one at least 0.28, every network-oriented one
     at least 0.42 (answers read by the turn model fitted without the respondent's set; the
     logistic model leans on fewer answers than session 7's naive Bayes, whose threshold was 0.5).
-    ``None`` switches this off.
+    ``None`` switches this off. ``thin_band`` (default ``None``: off; session 13): the gate
+    gives way when ``|style_index|`` reaches this band — a terse respondent whose few leaning
+    answers, codes and words all point one way (see the README, "Regie styles", for what it
+    measured).
 
     Session 8 (logistic answers, even-split gate, ``turn_pivot`` 0.4, ``turn_probability`` 0.7,
     ``thin_share`` 0.25): chosen on answers read leave-one-set-out, then blind on twelve new sets
@@ -185,6 +188,7 @@ class StyleThresholds(BaseModel):
     balanced_min_turns: int = Field(default=3, ge=1)
     balanced_band: float = Field(default=2.0, ge=0.0)
     mixed_and_balanced_band: float | None = Field(default=None, ge=0.0)
+    thin_band: float | None = Field(default=None, ge=0.0)
 
     @field_validator("rule")
     @classmethod

@@ -827,3 +827,40 @@ def test_a_reference_of_letter_groups_and_numbers_split_by_slashes_is_replaced()
     # GC (gc02): "met het kenmerk van je verzoek erbij, dat is HLT/UTR/23-117"
     out, = pseudonymise("Het kenmerk van je verzoek is ZVH/AMS/22-301. Hij zat in TBS/PIJ-2019.")
     assert "301" not in out and "TBS/PIJ-2019" in out
+
+
+# ---------------------------------------------------------------------------- session 13: money and days
+@pytest.mark.parametrize("before, number, after", [
+    ("Het geld ging naar ", "NL91 ABNA 0417 1643 00", " van de verhuurder."),
+    ("Rekening ", "NL20INGB0001234567", " staat op haar naam."),
+    ("Haar Belgische rekening ", "BE68 5390 0754 7034", " was leeg."),
+    ("Hij had zijn pas gegeven, nummer ", "5412 7534 8821 0096", ", aan zijn neef."),
+])
+def test_bank_account_and_card_numbers_are_replaced_whole(before, number, after):
+    # session 12 left a card number in four groups of four; an IBAN was half read as a phone number
+    out, = pseudonymise(before + number + after)
+    assert re.fullmatch(re.escape(before) + r"\[ID-\d+\]" + re.escape(after), out), out
+
+
+def test_words_after_a_foreign_account_number_stay():
+    out, = pseudonymise("Haar Belgische rekening BE68 5390 0754 7034 was leeg. Dat kost AB12 CD34 euro.")
+    assert out.endswith("] was leeg. Dat kost AB12 CD34 euro.")
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Dat was op de negende, echt waar.", "negende"),
+    ("We spraken elkaar op de eerste van de maand.", "eerste"),
+    ("Vanaf de drieëntwintigste. Toen ging het mis.", "drieëntwintigste"),
+])
+def test_a_day_of_the_month_in_words_after_a_preposition_of_time_is_a_date(sentence, day):
+    out, = pseudonymise(sentence)
+    assert day not in out and "[DATUM-" in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Op de tweede verdieping zat de wijkagent.",
+    "Op de eerste plaats de veiligheid.",
+    "Voor de derde keer stond hij voor de deur.",
+])
+def test_an_ordinal_before_its_noun_is_no_date(sentence):
+    assert pseudonymise(sentence) == [sentence]

@@ -265,6 +265,19 @@ register_regex(
     r"(?i:\bkenteken(?:nummer)?\s*(?::|is|was)?\s*)([a-z0-9]{1,3}-?[a-z0-9]{1,3}-?[a-z0-9]{1,3})(?![\w-])",
     group=1, check=lambda m, text, al: any(c.isdigit() for c in m.group(1)) and any(c.isalpha() for c in m.group(1)),
 )
+# Bank account numbers, as people read them out or copy them: "NL91 ABNA 0417 1643 00",
+# "NL20INGB0001234567" (the Dutch form: country, two check digits, four bank letters,
+# ten digits), and foreign IBANs of groups of four ("BE68 5390 0754 7034"), in capitals as written
+# down. No checksum test: an account number typed with a slip identifies as much.
+register_regex(
+    "iban", "ID",
+    r"(?<![\w-])(?:NL\d{2}[ ]?[A-Z]{4}(?:[ ]?\d){10}"
+    r"|(?!NL)[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?)(?![\w-])",
+    check=lambda m, text, al: sum(c.isdigit() for c in m.group(0)) >= 8, priority=92,
+)
+# Bank and credit card numbers: sixteen digits in four groups of four ("5412 7534 8821 0096").
+register_regex("card_number", "ID", r"(?<![\w.,/-])\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?![\w/-]|[.,]\d)",
+               priority=92)
 # Parketnummer form 13/123456-19.
 register_regex("parketnummer", "DOSSIER", r"(?<![\w/])\d{2}/\d{6}-\d{2}(?![\w/])")
 
@@ -434,6 +447,18 @@ register_regex(
     "date_ordinal", "DATUM",
     rf"(?i)\b(?:op|vanaf|tot|voor|na|rond|sinds|per|van|t/m|tot en met)\s+de\s+(\d{{1,2}}(?:e|ste|de))(?![\w])"
     rf"(?!\s+{_ORDINAL_NOUNS})",
+    group=1,
+)
+
+# "op de negende", "tot de twaalfde of dertiende", "op de eerste van de maand": a day of the month
+# in words after a preposition of time, where the ordinal ends the phrase (not "op de tweede
+# verdieping", "voor de eerste keer").
+_DAY_ORDINAL_WORDS = "(?:" + "|".join(sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w))) + ")"
+register_regex(
+    "date_ordinal_words", "DATUM",
+    rf"(?i)\b(?:op|vanaf|tot|sinds|rond|t/m|tot en met)\s+de\s+({_DAY_ORDINAL_WORDS}"
+    rf"(?:\s+(?:of|en|tot)\s+(?:de\s+)?{_DAY_ORDINAL_WORDS})?)"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:van\s+de(?:ze)?\s+maand|om\s+\d))",
     group=1,
 )
 

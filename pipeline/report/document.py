@@ -450,7 +450,9 @@ def style_method_text(styles: dict, labels: CodeLabels | None = None) -> str:
     if styles.get("thin_share") is not None:
         undecided.append(
             f"wanneer hoogstens {share('thin_share')} van de antwoorden (van ten minste "
-            f"{styles.get('substantive_words')} woorden) naar de persoon of naar het netwerk neigt")
+            f"{styles.get('substantive_words')} woorden) naar de persoon of naar het netwerk neigt"
+            + (f", tenzij de index ten minste {number('thin_band')} van nul ligt"
+               if styles.get("thin_band") is not None else ""))
     if float(styles.get("mixed_band") or 0) > 0 and styles.get("mixed_code"):
         code = str(styles["mixed_code"])
         name = labels.label(code) if labels is not None else code
