@@ -107,6 +107,7 @@ class Family:
     balanced_band: float = 2.0       # ... below this |index| (session 8)
     mixed_and_balanced_band: float | None = None  # ... own words and an even split together (session 11)
     thin_band: float | None = None   # index rule: thin answers give way to an index this strong (session 13)
+    min_share: float = 0.05          # the leading code score a call needs (session 1's gate)
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
@@ -117,7 +118,7 @@ class Family:
                                      self_label_band=self.self_label_band, thin_share=self.thin_share,
                                      balanced_share=self.balanced_share, balanced_band=self.balanced_band,
                                      mixed_and_balanced_band=self.mixed_and_balanced_band,
-                                     thin_band=self.thin_band)
+                                     thin_band=self.thin_band, min_share=self.min_share)
                      for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
@@ -212,6 +213,13 @@ FAMILIES = (
              focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
              thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_ngrams=2, turn_probability=0.7,
              balanced_share=0.33, thin_band=band) for band in (2.0, 2.5, 3.0, 4.0)),
+    # Session 13's blind miss gp02 (casus, very brief answers): 13 answers read to the person and
+    # none to the network, index -3.80, but only 2 of 43 segments carry a casus code (0.047, under
+    # min_share 0.05). With the answers and the words counted, does the code gate still help?
+    *(Family(f"index: default, leading code score from {share}", STYLE_INDICATORS, rule="index",
+             focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
+             thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_ngrams=2, turn_probability=0.7,
+             balanced_share=0.33, min_share=share) for share in (0.0, 0.02, 0.04)),
     Family("index: logistic answers (lemmas) + even split from 1/3", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
            thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.33),

@@ -864,3 +864,55 @@ def test_a_day_of_the_month_in_words_after_a_preposition_of_time_is_a_date(sente
 ])
 def test_an_ordinal_before_its_noun_is_no_date(sentence):
     assert pseudonymise(sentence) == [sentence]
+
+
+# ---------------------------------------------------------------------------- blind round GP–GW (session 13)
+@pytest.mark.parametrize("sentence, name", [
+    ("Er is een boksschool bij het viaduct, Boksschool Onder de Brug, van een man.", "Onder de Brug"),  # GR
+    ("Oh, een mooi voorbeeld. Bij Woongoed Duinstreek, een van de corporaties, zat een manager.", "Duinstreek"),  # GU
+    ("Schuldhulp, de corporaties, zoals Woonkracht Hofstad. De PI natuurlijk.", "Woonkracht"),  # GU
+    ("Bij de fysiotherapeut, Praktijk Het Tij, kon hij na drie weken terecht.", "Het Tij"),  # GP
+    ("Dat heeft zij geregeld met de opvang, Dierenopvang De Pootafdruk.", "Pootafdruk"),  # GS
+    ("Marlon. Glazenwasser, eigen zaak, Glansrijk Schoonmaak. Ik ben er heen gegaan.", "Glansrijk"),  # GP
+    ("Ze noemde een kerk. Die heb ik gezocht. Glory Gate Chapel, in Utrecht.", "Glory Gate"),  # GV
+])
+def test_organisations_named_with_particles_tails_or_in_a_list_are_replaced(sentence, name):
+    out, = pseudonymise(sentence)
+    assert name not in out and "[INSTELLING-" in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Onderhoud Services doen we niet.",       # one word at a sentence start before a tail
+    "Goed Onderhoud is duur.",                # the same
+    "De Onderhoud Services van de gemeente.",  # a function word first
+])
+def test_a_sentence_that_starts_with_a_business_word_keeps_it(sentence):
+    assert pseudonymise(sentence) == [sentence]
+
+
+def test_an_organisation_named_once_with_its_region_is_replaced_by_its_short_name_too():
+    # GU (gu06): the header names "Stichting Doorstart Haaglanden", the interview "bij Doorstart";
+    # the short name is an ordinary word, so only its capitalised mentions go
+    out, = pseudonymise("Stichting Doorstart Haaglanden helpt. Ik werk bij Doorstart. Een doorstart is lastig.")
+    assert "Doorstart" not in out and "Een doorstart is lastig." in out
+
+
+@pytest.mark.parametrize("sentence, kept, gone", [
+    ("wat iemand als mevrouw D. doormaakt. Mevrouw D. voelde zich verraden.", "mevrouw [PERSOON-1].", "D."),  # GQ
+    ("Een vriend, op straat noemen ze hem D., die is tweeëntwintig.", "noemen ze hem [PERSOON-", "D."),  # GV
+    ("Hij noemde me toen de Lange. Nog steeds eigenlijk.", "noemde me toen de [PERSOON-", "Lange"),  # GR
+])
+def test_initials_and_nicknames_are_replaced_once_and_whole(sentence, kept, gone):
+    out, = pseudonymise(sentence)
+    assert kept in out and gone not in out and "][PERSOON" not in out
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    ("Woont in het huis van z’n vader, Schorrendijkje 7. Blowt.", "Schorrendijkje"),  # GS: a diminutive street
+    ("Borsele is groot, van ’s-Heerenhoek tot Ellewoutsdijk.", "Heerenhoek"),  # GS: a curly apostrophe
+    ("Het dossier heet bij ons HvB-MH-23-031, en dat nummer zegt iets.", "031"),  # GV
+    ("Die vlag staat nu op zijn huurcontract, 40-18833. Dat was een strijd.", "18833"),  # GW
+])
+def test_streets_villages_and_numbers_of_the_round_are_replaced(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out

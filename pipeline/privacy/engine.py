@@ -165,6 +165,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
 class DeduceEngine:
     """Runs deduce on a text and returns :class:`Detection` objects.
 
@@ -191,6 +194,9 @@ class DeduceEngine:
         if not text or not text.strip():
             return []
         found: list[Detection] = []
+        # deduce's lists write "'s-Heerenhoek" with a straight apostrophe; Word and transcription
+        # tools type a curly one. One character for another keeps every offset.
+        text = text.translate(_APOSTROPHES)
         for offset, piece in chunks(text):
             doc = self.deduce.deidentify(piece, disabled=set(self.DISABLED))
             for ann in doc.annotations:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .allow_list import AllowList
 
-TOKEN = re.compile(r"[^\s,;:()\[\]{}\"“”‘’«»/<>|]+")
+#: A word; a curly quote is no part of it, except in the old article of "’s-Heerenhoek".
+TOKEN = re.compile(r"(?:[’‘][st]-)?[^\s,;:()\[\]{}\"“”‘’«»/<>|]+")
 INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z]\.?[A-Z]?\.?$")
 _SENTENCE_END = tuple(".!?:;…\n\"“”'‘’-–—([*")
 _PLACE_PREPOSITIONS = {"in", "naar", "uit", "te", "bij", "richting", "vanuit", "rond", "omgeving",

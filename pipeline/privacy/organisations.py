@@ -72,6 +72,15 @@ ORGANISATION_HEADS = (
     # blind sets FZ, GA, GC: "Meldpunt Zilverlijn", "die taxicentrale, TaxiWest Centrale", "Poli
     # Oever", "SV Kanaal '68"
     "meldpunt", "centrale", "poli", "sv", "vv",
+    # blind sets GP, GS (session 13): "Praktijk Het Tij", "Dierenopvang De Pootafdruk"
+    "praktijk", "opvang",
+)
+#: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
+#: Chapel" (blind sets GP, GV).
+ORGANISATION_TAILS = (
+    "Schoonmaak", "Schoonmaakbedrijf", "Schoonmaakdiensten", "Glazenwasserij", "Transport", "Koeriers",
+    "Bouw", "Installaties", "Installatietechniek", "Onderhoud", "Services", "Chapel", "Church", "Ministries",
+    "Fellowship", "Tabernacle", "Assembly",
 )
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (
@@ -90,6 +99,11 @@ _REGION_SUFFIX = re.compile(r"(?:ingen|stad|land|landen|streek|waard|gouw|dal|me
 _NOT_A_NAME = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
 _ARTICLE = r"(?:de|het|['’]t|De|Het|['’]T|DE)\s+"
 _NAME_WORD = rf"{_CAP}[\w'’+-]*"
+
+
+def looks_like_region(word: str) -> bool:
+    """"Haaglanden", "Duinstreek", "Parkstad": a capitalised compound with a region's ending."""
+    return word[:1].isupper() and _REGION_SUFFIX.search(word) is not None
 
 
 def is_compass_district(word: str) -> bool:
@@ -178,6 +192,10 @@ def _org_region(text: str, allow_list: AllowList) -> Iterable[Detection]:
 _ARTICLE_WORD = re.compile(r"(?i)de|het|['’]t")
 
 
+_JOIN_WORD = re.compile(r"de|het|van|der|den|en|['’]t")
+_CAPITAL_AFTER_JOINS = re.compile(rf"(?:(?:&|de|het|van|der|den|en|['’]t)\s+)*{_CAP}")
+
+
 def _name_words(text: str, start: int, end: int, allow_list: AllowList) -> tuple[int, int] | None:
     """Trim a capitalised phrase to the words that can be part of a proper name.
 
@@ -189,15 +207,20 @@ def _name_words(text: str, start: int, end: int, allow_list: AllowList) -> tuple
     words = list(re.finditer(r"\S+", text[start:end]))
     first = 1 if words and _ARTICLE_WORD.fullmatch(words[0].group(0)) else 0
     last = None
+
+    def capital_follows(i: int) -> bool:
+        return i + 1 < len(words) and _CAPITAL_AFTER_JOINS.match(text, start + words[i + 1].start(), end) is not None
+
     for i in range(first, len(words)):
         word = words[i].group(0)
         if word == "&" and last is not None:
             continue
+        if last is not None and _JOIN_WORD.fullmatch(word) and capital_follows(i):
+            continue  # "Onder de Brug", "Huis van de Wijk"
         bare = word.strip("'’-")
-        # "Stichting Op Orde", "Rond & Rust": a capitalised function word opens a name when a
-        # capitalised word follows it
-        opens_name = (last is None and i + 1 < len(words)
-                      and re.match(rf"(?:&\s+)?{_CAP}", text[start + words[i + 1].start():end]) is not None)
+        # "Stichting Op Orde", "Rond & Rust", "Onder de Brug": a capitalised function word opens a
+        # name when a capitalised word follows it
+        opens_name = last is None and capital_follows(i)
         if (not word[:1].isupper() or _NOT_A_NAME.match(bare) or lexicon.is_title(bare)
                 or bare.casefold() in allow_list.role_words or (lexicon.is_stop_word(bare) and not opens_name)):
             break
@@ -224,24 +247,31 @@ def _org_name_ok(text: str, start: int, end: int, allow_list: AllowList) -> bool
 
 
 _HEADS = "|".join(sorted(ORGANISATION_HEADS, key=lambda h: (-len(h), h)))
+#: Between the capitalised words of a name: "&", or an article or particle ("Onder de Brug").
+_NAME_JOIN = r"(?:&\s+|(?:de|het|van|der|den|en|['’]t)\s+)?"
 _NAMED_ORG = re.compile(
     rf"(?<![\w'’-])(?P<head>(?i:[\w-]*(?:{_HEADS})))\s+"
-    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})")
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+{_NAME_JOIN}{_NAME_WORD}){{0,3}})")
 
 
 _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
 #: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...",
 #: "zijn sportschool, Kracht & Co in Zwolle".
 _APPOSED_ORG = re.compile(
-    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n|zijn|haar|hun|mijn|onze|ons)\s+(?P<head>(?i:[\w-]*(?:{_HEADS})))"
-    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+"
-    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})"
+    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n|zijn|haar|hun|mijn|onze|ons|eigen)\s+"
+    rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?:s|en)?"
+    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+(?i:(?:zoals|namelijk|bijvoorbeeld)\s+)?"
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+{_NAME_JOIN}{_NAME_WORD}){{0,3}})"
     rf"(?=\s*[,.;:!?)]|\s+(?:die|dat|waar|in|op|aan|bij|heet)\b)")
 #: ... and the other way round: "de manager van Woonstede Zuid, de corporatie hier"; "bij het
 #: station, Boxing Zuid heet het".
 _NAME_THEN_HEAD = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}}),\s+(?i:de|het|een|die|dat)\s+"
-    rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?![\w-])")
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}}),\s+"
+    rf"(?i:de|het|een|die|dat|(?:een|één)\s+van\s+de)\s+"  # "Woongoed Duinstreek, een van de corporaties"
+    rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?:s|en)?(?![\w-])")
+_TAILED_ORG = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+"
+    rf"(?:{'|'.join(sorted(ORGANISATION_TAILS, key=lambda t: (-len(t), t)))}))(?![\w-])")
 _NAME_THEN_HEET = re.compile(
     rf",\s+(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})\s+heet\s+(?:het|die|dat|ze)\b")
 
@@ -272,23 +302,36 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
     from . import lexicon
     from .names import sentence_start
 
-    for pattern in (_NAMED_ORG, _APPOSED_ORG, _NAME_THEN_HEAD, _NAME_THEN_HEET):
+    for pattern in (_NAMED_ORG, _APPOSED_ORG, _NAME_THEN_HEAD, _NAME_THEN_HEET, _TAILED_ORG):
         for m in pattern.finditer(text):
             head = m.groupdict().get("head")
+            if pattern is _TAILED_ORG:
+                words = m.group("name").split()
+                # "Bouw is ...", "Transport regelen we": one capitalised word at a sentence start
+                # before the tail is an ordinary word; so is a function word ("De Bouw")
+                if (len(words) == 2 and sentence_start(text, m.start("name"))) or lexicon.is_stop_word(words[0]) \
+                        or allow_list.contains(m.group("name")):
+                    continue
             # an allow-listed organisation ("Actiecentrum X") is org_region's; a word that is only
             # allow-listed as no name ("Bewindvoering") is still a kind of organisation
             if head is not None and allow_list.contains(head) and head.casefold() not in allow_list.common_word_forms:
                 continue
-            first = m.group("name").split()[0]
+            name_start = m.start("name")
+            if pattern in (_NAME_THEN_HEAD, _NAME_THEN_HEET, _TAILED_ORG):
+                # "Bij Woongoed Duinstreek, een van de corporaties": the sentence's opening word is not the name's
+                lead = re.match(r"(\S+)\s+(?=\S)", text[name_start:m.end("name")])
+                if lead and lexicon.is_stop_word(lead.group(1)):
+                    name_start += lead.end()
+            first = text[name_start:m.end("name")].split()[0]
             if pattern is not _NAMED_ORG and _HEAD_WORD.fullmatch(first):
                 continue  # "een kwekerij in Landgraaf, Kwekerij Gulpers": the name after the head, as above
             if pattern is _NAMED_ORG and _TRIGGER.fullmatch(head) and _region_word(first, allow_list):
                 continue  # "politiebureau Hengelo": the institution's place (org_region)
             if pattern in (_NAME_THEN_HEAD, _NAME_THEN_HEET) and (
-                    (sentence_start(text, m.start("name")) and len(m.group("name").split()) == 1)
+                    (sentence_start(text, name_start) and len(text[name_start:m.end("name")].split()) == 1)
                     or lexicon.is_name_word(first) or lexicon.is_place_name(first) or lexicon.is_common_word(first)):
                 continue  # "Ja, de school ...", "Kevin, die ..." : no organisation's name
-            span = _name_words(text, m.start("name"), m.end("name"), allow_list)
+            span = _name_words(text, name_start, m.end("name"), allow_list)
             if span is not None and _org_name_ok(text, span[0], span[1], allow_list):
                 yield Detection(span[0], span[1], "INSTELLING", "pattern:named_organisation", PRIORITY["INSTELLING"])
 

@@ -173,11 +173,11 @@ register_regex(
     r"(?![\w/-]|[.,]\d)",
     group=1,
 )
-# "gewoon een nummer, 22-0871": a two-part number right after the word "nummer" (not "2021-2022",
-# not a phone number "06-12345678").
+# "gewoon een nummer, 22-0871", "op zijn huurcontract, 40-18833": a two-part number right after the
+# word "nummer" or "contract" (not "2021-2022", not a phone number "06-12345678").
 register_regex(
     "number_serial", "DOSSIER",
-    r"(?i:\b\w*nummer\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
+    r"(?i:\b\w*(?:nummer|contract)\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
     group=1, check=lambda m, text, al: re.fullmatch(r"(?:19|20)\d\d[-/](?:19|20)\d\d", m.group(1)) is None,
 )
 register_regex(
@@ -215,7 +215,8 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
 
 # Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312, T4N-2022-0117,
 # 3B-2021-0045, HLT/UTR/23-117: a prefix of capitals and digits with at least one capital, then numbers after - or /.
-_CODE_PREFIX = r"(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}"
+# A register's initials may have a lower-case particle: "HvB-MH-23-031" (Huis van Bewaring).
+_CODE_PREFIX = r"(?:(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}|[A-Z][a-z][A-Z]{1,3})"
 register_regex(
     "case_code", "ID",
     rf"(?<![\w/-]){_CODE_PREFIX}(?:[-/]{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
@@ -299,7 +300,7 @@ STREET_SUFFIX = (r"(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|
                  r"|promenade|dok|werf|schans|wetering|vaart|hoven|gaarde|straatweg)")
 _NAME_WORD = r"[A-Z][\w'.-]*"
 STREET = (rf"(?:{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|van|de|der|den|het|ter|ten|te|'t)\s+){{0,3}})?"
-          rf"[A-Z][\w'-]*?{STREET_SUFFIX}(?![\w-])")
+          rf"[A-Z][\w'-]*?{STREET_SUFFIX}(?:je|tje|etje)?(?![\w-])")  # "Schorrendijkje", "Kerkpaadje"
 # 12, 12a, 12 A, 12-3, 212-II, 101-huis, 14 hs, 8bis, 33 III, 12A-2.
 HOUSE_NUMBER = (r"\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,4}|[- ]?(?:hs|huis|bg|bis|zw|rd|I{1,3}|IV|V)(?![\w])"
                 r"|-?[a-zA-Z](?![\w]))?")
@@ -546,7 +547,9 @@ _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\
 _CALLED = re.compile(
     r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+(?:ze|we|wij)\s+(?:hem|haar)"
     r"|noem\s+(?:ik\s+)?(?:hem|haar)"
-    r"|noemde\s+(?:iedereen\s+|ze\s+|hij\s+)?(?:hem|haar))\s+)"
+    r"|noemden?\s+(?:iedereen\s+|ze\s+|hij\s+|zij\s+)?(?:hem|haar|me|mij|ons))\s+"
+    # "hij noemde me toen de Lange", "ze noemen hem altijd D."
+    r"(?:(?:toen|altijd|vroeger|gewoon|ook|nog\s+steeds|nog)\s+)?(?:de\s+|het\s+)?)"
     rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
 #: A name before the naming words: "een man die Ap heet", "Jojo. Zo noemt iedereen hem",
 #: "op Snapchat "Dizzy", zo noemt ze hem".
@@ -606,6 +609,11 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 if group not in regex.groupindex or m.group(group) is None:
                     continue
                 start, end = m.span(group)
+                if end - start == 1 and text[end:end + 1] == ".":
+                    # one letter and a full stop is an initial ("noemen ze hem D."): kept with its
+                    # stop, as the initials detector would, so that no plain-word test drops it
+                    yield Detection(start, end + 1, "PERSOON", "pattern:initials", 9)
+                    continue
                 words = text[start:end].split()
                 if regex is _CALLED_BEFORE and (lexicon.is_common_word(words[0]) or lexicon.is_stop_word(words[0])):
                     continue  # "Goed. Zo noemen we hem niet": an ordinary word before the naming words

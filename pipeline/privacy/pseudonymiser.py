@@ -23,7 +23,8 @@ from .names import (ROLE_CODES, VOICE_TAG, PersonName, PersonRegistry, after_for
                     parse_person, sentence_start, split_sentences, trim_person, trim_place)
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
-from .organisations import CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_compass_district, is_generic_organisation_word
+from .organisations import (CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_compass_district, is_generic_organisation_word,
+                            looks_like_region)
 from .patterns import NAME_FOLLOWS, NOT_INITIALS, detect_patterns, place_context
 
 logger = logging.getLogger(__name__)
@@ -310,6 +311,9 @@ class Pseudonymiser:
                     continue
             if det.type in _NAMED:
                 pieces = [piece for s, e in pieces for piece in split_sentences(text, s, e)]
+                # what another detection left of this one may be punctuation only: the full stop
+                # of "D." when "D" was taken as a name ("mevrouw D."), which is no identifier
+                pieces = [(s, e) for s, e in pieces if any(c.isalnum() for c in text[s:e])]
             for s, e in pieces:
                 if det.source == "pattern:initials":
                     trimmed = (s, e)  # initials alone: trim_person would drop them
@@ -660,7 +664,8 @@ class Pseudonymiser:
         Returns
         -------
         list of (form, entity, type)
-            The districts added.
+            The districts and the short names that are ordinary words added: searched capitalised
+            only.
         """
         from .leaks import _fold
 
@@ -683,12 +688,18 @@ class Pseudonymiser:
             if kind != "INSTELLING":
                 continue
             short, place = words
-            if not (_fold(place) in places or lexicon.is_place_name(place)):
+            if not (_fold(place) in places or lexicon.is_place_name(place) or looks_like_region(place)):
                 continue
-            if (not short[:1].isupper() or lexicon.is_dictionary_word(short) or lexicon.is_title(short)
+            # an ordinary word ("Stichting Doorstart Haaglanden" → "bij Doorstart") is searched
+            # capitalised only (leak_identifiers), and left at a sentence start the study writes
+            # in lower case too
+            if (not short[:1].isupper() or lexicon.is_stop_word(short) or lexicon.is_title(short)
                     or is_generic_organisation_word(short) or self.allow_list_.contains(short)):
                 continue
-            self._place_forms.setdefault(_fold(short), (short, entity, kind))
+            if _fold(short) not in self._place_forms:
+                self._place_forms[_fold(short)] = (short, entity, kind)
+                if lexicon.is_plain_word(short):
+                    districts.append((short, entity, kind))  # searched capitalised, as a district that is a word
         return districts
 
     def _number(self, units: list[_Unit]) -> None:
