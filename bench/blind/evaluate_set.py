@@ -10,7 +10,8 @@ results in ``data/STYLESETS_BLIND_RESULTS.md`` record:
   (``orientation.csv``);
 * **identifiers left** — every row of ``identifiers.csv`` still found, as written, in any file of
   the output folder (CSV, JSON, SVG, and the XML inside .docx/.xlsx/.qdpx) except the codebook
-  (``codebook.qdc`` quotes the literature: "van Steden, R."). Matching is by whole words. An
+  (``codebook.qdc`` quotes the literature: "van Steden, R."), and without the codebook's own
+  text where other outputs repeat it (the report's appendix cites "Bannink, D."). Matching is by whole words. An
   identifier found only in another case ("op orde" for the foundation "Op Orde", "sneek" in a
   word table) is listed apart, to be judged by reading. Ages, bare month names and bare years are
   listed apart too, as before.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import os
 import re
 import subprocess
@@ -75,8 +77,37 @@ def output_text(out_dir: Path) -> str:
                     if name.endswith((".xml", ".qde", ".txt", ".rels")):
                         raw = archive.read(name).decode("utf-8", errors="replace")
                         # Word splits text into runs; joining the runs' text keeps words whole.
-                        parts.append(re.sub(r"<[^>]+>", "", raw) if name.endswith(".xml") else raw)
+                        parts.append(html.unescape(re.sub(r"<[^>]+>", "", raw)) if name.endswith(".xml") else raw)
     return "\n".join(parts)
+
+
+def codebook_strings(checkout: Path) -> list[str]:
+    """The texts of the checkout's codebook files (labels, definitions, sources) of 12 characters
+    or more, longest first: what the outputs repeat from the codebook, not from the interviews."""
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            if len(node.strip()) >= 12:
+                found.add(" ".join(node.split()))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((checkout / "codebook").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return sorted(found, key=lambda t: (-len(t), t))
+
+
+def without_codebook(text: str, strings: list[str]) -> str:
+    for string in strings:
+        text = text.replace(string, " ")
+    return text
 
 
 def excluded_kind(identifier: str, kind: str) -> str | None:
@@ -153,7 +184,7 @@ def main(argv=None) -> int:
               f"marked {marks[(doc_id, 'casus')]}:{marks[(doc_id, 'netwerk')]}")
     print(f"style as intended: {hits}/{len(intended)}")
 
-    text = output_text(out_dir)
+    text = without_codebook(output_text(out_dir), codebook_strings(args.checkout))
     left, excluded, other_case = [], [], []
     identifiers = read_csv(set_dir / "identifiers.csv")
     for row in identifiers:
