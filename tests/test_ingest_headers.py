@@ -430,3 +430,25 @@ def test_a_header_line_naming_the_speaker_of_later_turns_is_header_without_a_dat
     parsed = build_turns(text_lines(text))
     assert "Respondent: Anke Verhoef (52), toezichthouder en regisseur" in parsed.header
     assert [t.speaker for t in parsed.turns] == ["Onderzoeker", "Anke Verhoef"] * 2
+
+
+def test_a_header_line_with_employer_in_brackets_date_and_duration_is_header():
+    # Blind set HB (hb03, session 13): the value names the respondent by full name, the later
+    # turns by first name; the employer in brackets, then the date and the length of the interview
+    text = ("Interview 3 – wijkverpleging Delft\n"
+            "Respondent: Sanne de Groot (Thuiszorg Vlietlanden), 3 april 2024, 17 minuten\n\n"
+            "Interviewer: Dank je wel. Wat doe je?\nSanne: Ik ben wijkverpleegkundige."
+            "\nInterviewer: En bevalt het?\nSanne: Meestal wel.\n")
+    parsed = build_turns(text_lines(text))
+    assert "Respondent: Sanne de Groot (Thuiszorg Vlietlanden), 3 april 2024, 17 minuten" in parsed.header
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Sanne"] * 2
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Sanne de Groot (Thuiszorg Vlietlanden), 3 april 2024, 17 minuten", True),
+    ("Anke Verhoef, 12-03-2024", True),
+    ("Ja, 3 april 2024 was het", False),          # speech: an answer word first
+    ("Nou, drie kwartier, 17 minuten", False),
+])
+def test_names_role_holder_accepts_date_and_duration_fields(value, expected):
+    assert L.names_role_holder(value) is expected

@@ -753,14 +753,15 @@ def names_role_holder(text: str) -> bool:
         return False
     first, *rest = [f.strip() for f in _ROLE_FIELD_BREAK.split(t)]
     first = _FORM_OF_ADDRESS.sub("", first)  # ``mevr. J. Zwart``
-    first = re.sub(r"\s*\(\d{2}(?: jaar)?\)", "", first)  # ``Ilse Donkers (47)``
+    # ``Ilse Donkers (47)``, ``Sanne de Groot (Thuiszorg Vlietlanden)``: an age or employer in brackets
+    first = re.sub(r"\s*\((?:\d{2}(?: jaar)?|[A-Z][^()]{0,40})\)", "", first)
     words = first.split()
     connectors = ("en", "van", "de", "het", "bij", "voor", "der", "den")
     name_first = 1 <= len(words) <= 4 and header_value_is_name(first) and all(
         w[0].isupper() or fold(w) in connectors for w in words) and fold(words[0]) not in _ANSWER_WORDS
     if not (name_first or _title_with_portfolio(first)):
         return False
-    return any(f and (_title_with_portfolio(f) or _EMPLOYER_FIELD.fullmatch(f)
+    return any(f and (_title_with_portfolio(f) or _EMPLOYER_FIELD.fullmatch(f) or _WHEN_FIELD.fullmatch(f)
                       or all(_title_with_portfolio(part) for part in f.split(" en "))  # two titles
                       or all(w[0].isupper() or fold(w) in connectors for w in f.split()))
                for f in rest)
@@ -774,6 +775,11 @@ _FORM_OF_ADDRESS = re.compile(r"^(?i:mevr\.?|mw\.?|dhr\.?|mevrouw|meneer|de\s+he
 _EMPLOYER_FIELD = re.compile(r"(?:gemeente|politie|provincie|regio|stichting|team)(?:\s+[A-Z][\w'’-]*){1,3}")
 
 
+#: When and how long, as header fields: ``3 april 2024``, ``12-03-2024``, ``17 minuten``, ``58 min.``.
+_WHEN_FIELD = re.compile(
+    r"(?i)\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+    r"|\d{1,3}\s*(?:minuten|min\.?|uur|kwartier)")
 #: Fields of a header value: commas, or a slash between spaces (``jeugdagent / Top400-contactpersoon politie``).
 _ROLE_FIELD_BREAK = re.compile(r",|\s/\s")
 
