@@ -366,14 +366,28 @@ STYLE_RULES: dict[str, Callable[[StyleEvidence, object], str]] = {
 
 def style_label(evidence: StyleEvidence, thresholds) -> str:
     """The style of one respondent: ``onbepaald`` on too little evidence (fewer than
-    ``min_segments`` coded segments, or a leading code score under ``min_share``), else the
+    ``min_segments`` coded segments, or a leading code score under :func:`min_code_share`), else the
     configured rule (:data:`STYLE_RULES`, ``thresholds.rule``; ``ratio`` when the thresholds
     object has no ``rule``)."""
+    rule = getattr(thresholds, "rule", "ratio")
     if evidence.n_coded < thresholds.min_segments:
         return "onbepaald"
-    if max(evidence.casus_score, evidence.netwerk_score) < thresholds.min_share:
+    if max(evidence.casus_score, evidence.netwerk_score) < min_code_share(thresholds):
         return "onbepaald"
-    return STYLE_RULES[getattr(thresholds, "rule", "ratio")](evidence, thresholds)
+    return STYLE_RULES[rule](evidence, thresholds)
+
+
+#: The ``ratio`` rule's leading code score when ``min_share`` is not set (session 1's value).
+RATIO_MIN_SHARE = 0.05
+
+
+def min_code_share(thresholds) -> float:
+    """The leading code score a call needs: ``min_share``, or when it is ``None`` 0.05 under the
+    ``ratio`` rule and nothing under the ``index`` rule (which reads thin evidence from the answers)."""
+    share = getattr(thresholds, "min_share", None)
+    if share is not None:
+        return share
+    return RATIO_MIN_SHARE if getattr(thresholds, "rule", "ratio") == "ratio" else 0.0
 
 
 def focus_pattern(terms: list[str]) -> re.Pattern:

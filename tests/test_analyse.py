@@ -644,3 +644,15 @@ def test_turn_leanings_count_substantive_answers_apart_from_back_channel():
     counts = analyse.turn_leanings(talk, focus).loc["P"]
     assert (counts["casus_turns"], counts["netwerk_turns"], counts["answers"]) == (1, 1, 3)
     assert analyse.turn_leanings(talk, focus, substantive_words=20).loc["P", "answers"] == 0
+
+
+def test_the_index_rule_has_no_code_gate_by_default_and_the_ratio_rule_keeps_its_own():
+    # Blind miss gp02 (session 13): a terse respondent with 2 of 43 segments carrying a casus code
+    # (0.047), but 13 answers read to the person, none to the network, and person words throughout.
+    terse = analyse.StyleEvidence(casus_score=2 / 43, netwerk_score=0.5 / 43, n_coded=10, casus_focus=5.1,
+                                  netwerk_focus=0.27, casus_turns=13, netwerk_turns=0, answers=37)
+    assert analyse.style_label(terse, StyleThresholds()) == "casusgericht"
+    assert analyse.style_label(terse, StyleThresholds(min_share=0.05)) == "onbepaald"
+    assert analyse.min_code_share(StyleThresholds(rule="ratio")) == 0.05
+    assert analyse.min_code_share(StyleThresholds(rule="ratio", min_share=0.1)) == 0.1
+    assert analyse.min_code_share(StyleThresholds()) == 0.0

@@ -26,11 +26,20 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .. import __version__
+from ..analyse import min_code_share
 from ..columns import STYLES
 from .figures import SavedFigure
 from .labels import CodeLabels, competence_label, competence_labels, format_number, style_label
 from .quotes import typical_quotes
 from .reproducible import normalise_zip, run_date, write_bytes_atomic
+
+
+@dataclass(frozen=True)
+class _RatioSettings:
+    """The settings :func:`min_code_share` reads, for the ratio rule's paragraph."""
+
+    min_share: float | None
+    rule: str = "ratio"
 
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_MM = 210, 297, 25
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
@@ -417,7 +426,8 @@ def style_method_text(styles: dict, labels: CodeLabels | None = None) -> str:
             "vertrouwensrol die bij elke stijl hoort (vertrouwen van de persoon in regie, "
             "respectievelijk vertrouwen tussen professionals). Een stijl wordt toegekend "
             f"als er ten minste {styles.get('min_segments')} gecodeerde respondentsegmenten zijn, "
-            f"de stijl ten minste {share('min_share')} van de segmenten draagt, "
+            f"de stijl ten minste {_percent(min_code_share(_RatioSettings(styles.get('min_share'))))} "
+            "van de segmenten draagt, "
             f"de andere stijl met ten minste {format_number(float(styles.get('min_margin', 0)) * 100, 1)} "
             f"procentpunt en met een factor {number('min_ratio')} overtreft"
             + (", en de expliciete stijluitspraken van de respondent niet duidelijk de andere kant op wijzen"
@@ -447,6 +457,9 @@ def style_method_text(styles: dict, labels: CodeLabels | None = None) -> str:
             "Een respondent die zichzelf uitdrukkelijk één stijl toeschrijft, krijgt die stijl, tenzij de "
             f"index ten minste {number('self_label_band')} de andere kant op wijst.")
     undecided = [f"bij minder dan {styles.get('min_segments')} gecodeerde respondentsegmenten"]
+    if styles.get("min_share") is not None:
+        undecided.append(f"wanneer minder dan {share('min_share')} van de segmenten een code van de "
+                         "leidende stijl draagt")
     if styles.get("thin_share") is not None:
         undecided.append(
             f"wanneer hoogstens {share('thin_share')} van de antwoorden (van ten minste "
