@@ -108,6 +108,7 @@ class Family:
     mixed_and_balanced_band: float | None = None  # ... own words and an even split together (session 11)
     thin_band: float | None = None   # index rule: thin answers give way to an index this strong (session 13)
     min_share: float | None = 0.05   # the leading code score a call needs (session 1's gate; None: the default's)
+    thin_max_leaning: int | None = None  # index rule: thin answers only with at most this many leaning (session 13)
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""
@@ -118,7 +119,8 @@ class Family:
                                      self_label_band=self.self_label_band, thin_share=self.thin_share,
                                      balanced_share=self.balanced_share, balanced_band=self.balanced_band,
                                      mixed_and_balanced_band=self.mixed_and_balanced_band,
-                                     thin_band=self.thin_band, min_share=self.min_share)
+                                     thin_band=self.thin_band, min_share=self.min_share,
+                                     thin_max_leaning=self.thin_max_leaning)
                      for p in TURN_PIVOTS] for b in BANDS]
         if self.rule == "index":
             return [[StyleThresholds(rule="index", focus_weight=self.focus_weight, turn_weight=0.0, focus_pivot=p,
@@ -223,6 +225,12 @@ FAMILIES = (
              focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
              thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_ngrams=2, turn_probability=0.7,
              balanced_share=0.33, min_share=share) for share in (0.0, 0.02, 0.04)),
+    # Session 13's terse respondents (gz02, hd01, hd04, he04, gl04 ...): 4–10 answers read as
+    # leaning of 30–40, a share under thin_share; the guarded ones of the same rounds 0–2.
+    *(Family(f"index: default, thin answers only with at most {few} leaning", STYLE_INDICATORS, rule="index",
+             focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
+             thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_ngrams=2, turn_probability=0.7,
+             balanced_share=0.33, min_share=None, thin_max_leaning=few) for few in (2, 3, 4, 6)),
     Family("index: logistic answers (lemmas) + even split from 1/3", STYLE_INDICATORS, rule="index",
            focus_weight=0.5, turn_weight=1.0, mixed_band=2.5, mixed_band_turns=2, self_label_band=1.0,
            thin_share=0.25, turn_leaning="learned", turn_method="logistic", turn_probability=0.7, balanced_share=0.33),

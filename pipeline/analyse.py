@@ -313,8 +313,10 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
             return evidence.self_label
     thin = getattr(thresholds, "thin_share", None)
     thin_band = getattr(thresholds, "thin_band", None)
+    few = getattr(thresholds, "thin_max_leaning", None)
     if (thin is not None and evidence.answers and round(evidence.leaning_share, 9) <= thin
-            and (thin_band is None or abs(index) < thin_band)):
+            and (thin_band is None or abs(index) < thin_band)
+            and (few is None or evidence.casus_turns + evidence.netwerk_turns <= few)):
         return "onbepaald"  # most answers speak of neither the person nor the organisations
     # each turn of their own mixed words widens the band, up to ``mixed_band_turns`` turns:
     # saying it twice, in answer to different questions, outweighs a stronger lean than once

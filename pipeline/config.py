@@ -145,7 +145,9 @@ class StyleThresholds(BaseModel):
     ``None`` switches this off. ``thin_band`` (default ``None``: off; session 13): the gate
     gives way when ``|style_index|`` reaches this band — a terse respondent whose few leaning
     answers, codes and words all point one way (see the README, "Regie styles", for what it
-    measured).
+    measured). ``thin_max_leaning`` (default ``None``: off; session 13): the gate fires only when
+    at most this many answers lean at all — a terse respondent gives many short answers, few
+    of them read as leaning, but more than a guarded one.
 
     Session 8 (logistic answers, even-split gate, ``turn_pivot`` 0.4, ``turn_probability`` 0.7,
     ``thin_share`` 0.25): chosen on answers read leave-one-set-out, then blind on twelve new sets
@@ -196,6 +198,7 @@ class StyleThresholds(BaseModel):
     balanced_band: float = Field(default=2.0, ge=0.0)
     mixed_and_balanced_band: float | None = Field(default=None, ge=0.0)
     thin_band: float | None = Field(default=None, ge=0.0)
+    thin_max_leaning: int | None = Field(default=None, ge=0)
 
     @field_validator("rule")
     @classmethod
