@@ -657,3 +657,15 @@ def test_the_index_rule_has_no_code_gate_by_default_and_the_ratio_rule_keeps_its
     assert analyse.min_code_share(StyleThresholds(rule="ratio")) == 0.05
     assert analyse.min_code_share(StyleThresholds(rule="ratio", min_share=0.1)) == 0.1
     assert analyse.min_code_share(StyleThresholds()) == 0.0
+
+
+def test_thin_max_leaning_lets_a_terse_respondent_with_several_leaning_answers_pass_the_thin_gate():
+    # Blind miss hd04 (session 13): 8 of 39 answers read to the person (0.21, under thin_share),
+    # index -3.31; a guarded respondent of the same rounds had no answer read as leaning.
+    terse = analyse.StyleEvidence(casus_score=0.07, netwerk_score=0.01, n_coded=20, casus_focus=4.4,
+                                  netwerk_focus=0.53, casus_turns=8, netwerk_turns=0, answers=39)
+    guarded = analyse.StyleEvidence(casus_score=0.05, netwerk_score=0.15, n_coded=20, casus_focus=1.0,
+                                    netwerk_focus=1.5, casus_turns=0, netwerk_turns=1, answers=30)
+    assert analyse.style_label(terse, StyleThresholds(thin_max_leaning=None)) == "onbepaald"
+    assert analyse.style_label(terse, StyleThresholds(thin_max_leaning=3)) == "casusgericht"
+    assert analyse.style_label(guarded, StyleThresholds(thin_max_leaning=3)) == "onbepaald"
