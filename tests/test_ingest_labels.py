@@ -266,3 +266,13 @@ def test_a_recurring_name_alone_on_its_line_is_text_where_labels_stand_before_th
     parsed = build_turns([SourceLine(x) for x in lines])
     assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2 + ["Interviewer"]
     assert parsed.turns[-1].text == "Ja.\nAa Veilig\nJa."
+
+
+def test_an_initial_that_is_also_a_word_opens_a_name_label():
+    # Blind set HJ (hj01, session 13): "A. Slotboom:" was no label, as "a" is a stop word, and
+    # every answer joined the interviewer's turns
+    lines = ["Interviewer: Goed, de opname loopt.", "A. Slotboom: Ja, prima. Ik ben Arjen.",
+             "Interviewer: En wat doet u?", "A. Slotboom: Ik ben procesregisseur.",
+             "Interviewer: Dank u.", "A. Slotboom: Graag gedaan."]
+    parsed = build_turns([SourceLine(x) for x in lines])
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "A. Slotboom"] * 3

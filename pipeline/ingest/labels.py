@@ -373,7 +373,9 @@ def label_evidence(c: Candidate) -> int | None:
     first = fold(words[0]).strip(".")
     surname = (first in SURNAME_PARTICLES and len(words) > 1
                and all(w[0].isupper() for w in words[1:] if fold(w) not in TUSSENVOEGSELS))
-    if first in STOPWORDS and not surname:  # ``De Vries`` is a name, ``De moeder`` is not
+    # ``A. Slotboom``: an initial, though "a" (like "u", "o") is a word too
+    initial = len(words) > 1 and re.fullmatch(r"(?:[A-Z]\.){1,3}", words[0]) is not None
+    if first in STOPWORDS and not surname and not initial:  # ``De Vries`` is a name, ``De moeder`` is not
         return None
     if not words[0][0].isupper():
         return None
