@@ -374,7 +374,7 @@ def style_label(evidence: StyleEvidence, thresholds) -> str:
     rule = getattr(thresholds, "rule", "ratio")
     if evidence.n_coded < thresholds.min_segments:
         return "onbepaald"
-    if max(evidence.casus_score, evidence.netwerk_score) < min_code_share(thresholds):
+    if max(evidence.casus_score, evidence.netwerk_score) < min_code_share(getattr(thresholds, "min_share", None), rule):
         return "onbepaald"
     return STYLE_RULES[rule](evidence, thresholds)
 
@@ -383,13 +383,12 @@ def style_label(evidence: StyleEvidence, thresholds) -> str:
 RATIO_MIN_SHARE = 0.05
 
 
-def min_code_share(thresholds) -> float:
+def min_code_share(min_share: float | None, rule: str) -> float:
     """The leading code score a call needs: ``min_share``, or when it is ``None`` 0.05 under the
     ``ratio`` rule and nothing under the ``index`` rule (which reads thin evidence from the answers)."""
-    share = getattr(thresholds, "min_share", None)
-    if share is not None:
-        return share
-    return RATIO_MIN_SHARE if getattr(thresholds, "rule", "ratio") == "ratio" else 0.0
+    if min_share is not None:
+        return min_share
+    return RATIO_MIN_SHARE if rule == "ratio" else 0.0
 
 
 def focus_pattern(terms: list[str]) -> re.Pattern:

@@ -654,9 +654,11 @@ def test_the_index_rule_has_no_code_gate_by_default_and_the_ratio_rule_keeps_its
                                   netwerk_focus=0.27, casus_turns=13, netwerk_turns=0, answers=37)
     assert analyse.style_label(terse, StyleThresholds()) == "casusgericht"
     assert analyse.style_label(terse, StyleThresholds(min_share=0.05)) == "onbepaald"
-    assert analyse.min_code_share(StyleThresholds(rule="ratio")) == 0.05
-    assert analyse.min_code_share(StyleThresholds(rule="ratio", min_share=0.1)) == 0.1
-    assert analyse.min_code_share(StyleThresholds()) == 0.0
+    assert analyse.min_code_share(None, "ratio") == 0.05
+    assert analyse.min_code_share(0.1, "ratio") == 0.1
+    assert analyse.min_code_share(None, "index") == 0.0
+    ratio_terse = analyse.StyleEvidence(casus_score=0.04, netwerk_score=0.0, n_coded=10)
+    assert analyse.style_label(ratio_terse, StyleThresholds(rule="ratio", min_ratio=1.0, min_margin=0.0)) == "onbepaald"
 
 
 def test_thin_max_leaning_lets_a_terse_respondent_with_several_leaning_answers_pass_the_thin_gate():

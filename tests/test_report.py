@@ -258,6 +258,14 @@ def test_style_method_paragraph_of_the_ratio_rule_names_its_factor():
     styles = StyleThresholds(rule="ratio", min_ratio=1.8).model_dump()
     text = style_method_text(styles)
     assert "met een factor 1,8 overtreft" in text and "stijlindex" not in text
+    # min_share None: the ratio rule's own 0.05
+    assert "de stijl ten minste 5,0% van de segmenten draagt" in text
+
+
+def test_style_method_paragraph_names_a_code_gate_only_when_one_is_set():
+    assert "code van de leidende stijl" not in style_method_text(StyleThresholds().model_dump())
+    text = style_method_text(StyleThresholds(min_share=0.1).model_dump())
+    assert "wanneer minder dan 10,0% van de segmenten een code van de leidende stijl draagt" in text
 
 
 def test_report_method_paragraph_follows_the_style_rule_of_the_run(written):

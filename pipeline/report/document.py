@@ -34,13 +34,6 @@ from .quotes import typical_quotes
 from .reproducible import normalise_zip, run_date, write_bytes_atomic
 
 
-@dataclass(frozen=True)
-class _RatioSettings:
-    """The settings :func:`min_code_share` reads, for the ratio rule's paragraph."""
-
-    min_share: float | None
-    rule: str = "ratio"
-
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM, MARGIN_MM = 210, 297, 25
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
 #: Tallest figure on a page, leaving room for its caption and a heading.
@@ -426,7 +419,7 @@ def style_method_text(styles: dict, labels: CodeLabels | None = None) -> str:
             "vertrouwensrol die bij elke stijl hoort (vertrouwen van de persoon in regie, "
             "respectievelijk vertrouwen tussen professionals). Een stijl wordt toegekend "
             f"als er ten minste {styles.get('min_segments')} gecodeerde respondentsegmenten zijn, "
-            f"de stijl ten minste {_percent(min_code_share(_RatioSettings(styles.get('min_share'))))} "
+            f"de stijl ten minste {_percent(min_code_share(styles.get('min_share'), 'ratio'))} "
             "van de segmenten draagt, "
             f"de andere stijl met ten minste {format_number(float(styles.get('min_margin', 0)) * 100, 1)} "
             f"procentpunt en met een factor {number('min_ratio')} overtreft"
