@@ -192,8 +192,10 @@ def _org_region(text: str, allow_list: AllowList) -> Iterable[Detection]:
 _ARTICLE_WORD = re.compile(r"(?i)de|het|['’]t")
 
 
-_JOIN_WORD = re.compile(r"de|het|van|der|den|en|['’]t")
-_CAPITAL_AFTER_JOINS = re.compile(rf"(?:(?:&|de|het|van|der|den|en|['’]t)\s+)*{_CAP}")
+#: Lower-case words that join the capitalised words of a name ("Onder de Brug", "Huis van de Wijk").
+_JOINS = r"de|het|van|der|den|en|['’]t"
+_JOIN_WORD = re.compile(_JOINS)
+_CAPITAL_AFTER_JOINS = re.compile(rf"(?:(?:&|{_JOINS})\s+)*{_CAP}")
 
 
 def _name_words(text: str, start: int, end: int, allow_list: AllowList) -> tuple[int, int] | None:
@@ -247,8 +249,8 @@ def _org_name_ok(text: str, start: int, end: int, allow_list: AllowList) -> bool
 
 
 _HEADS = "|".join(sorted(ORGANISATION_HEADS, key=lambda h: (-len(h), h)))
-#: Between the capitalised words of a name: "&", or an article or particle ("Onder de Brug").
-_NAME_JOIN = r"(?:&\s+|(?:de|het|van|der|den|en|['’]t)\s+)?"
+#: Between the capitalised words of a name: "&", or a joining word ("Onder de Brug").
+_NAME_JOIN = rf"(?:&\s+|(?:{_JOINS})\s+)?"
 _NAMED_ORG = re.compile(
     rf"(?<![\w'’-])(?P<head>(?i:[\w-]*(?:{_HEADS})))\s+"
     rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+{_NAME_JOIN}{_NAME_WORD}){{0,3}})")
