@@ -249,7 +249,8 @@ class StyleEvidence:
     (:func:`turn_leanings`); ``mixed_turns``: respondent turns coded as a mixed self-description
     (``thresholds.mixed_code``); ``self_label``: the style the respondent names for themselves
     (:func:`self_labels`; ``""`` when none or both); ``answers``: respondent turns of at least
-    ``substantive_words`` words.
+    ``substantive_words`` words; ``expected_leaning``: the sum, over those answers, of the turn
+    model's probability that the answer leans either way (NaN when answers are read by focus words).
     """
 
     casus_score: float
@@ -263,6 +264,7 @@ class StyleEvidence:
     mixed_turns: int = 0
     self_label: str = ""
     answers: int = 0
+    expected_leaning: float = float("nan")
 
     @property
     def minority_share(self) -> float:
@@ -274,6 +276,16 @@ class StyleEvidence:
     def leaning_share(self) -> float:
         """Share of the substantive answers that lean either way (NaN without answers)."""
         return (self.casus_turns + self.netwerk_turns) / self.answers if self.answers else float("nan")
+
+    @property
+    def leaning_probability(self) -> float:
+        """The turn model's mean probability, over the substantive answers, that an answer leans
+        either way (NaN without answers or without a model).
+
+        Unlike :attr:`leaning_share` it counts an answer the model finds 0.55 casus as half an answer
+        and one it finds 0.95 neither as nearly nothing: short answers, whose few words rarely lift one
+        orientation to ``turn_probability``, still add what they say."""
+        return self.expected_leaning / self.answers if self.answers else float("nan")
 
 
 #: Added to both code scores and both focus rates before their ratio is taken: a respondent with
@@ -318,6 +330,10 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
             and (thin_band is None or abs(index) < thin_band)
             and (few is None or evidence.casus_turns + evidence.netwerk_turns <= few)):
         return "onbepaald"  # most answers speak of neither the person nor the organisations
+    thin_probability = getattr(thresholds, "thin_probability", None)
+    if (thin_probability is not None and evidence.answers and not math.isnan(evidence.leaning_probability)
+            and round(evidence.leaning_probability, 9) <= thin_probability):
+        return "onbepaald"  # the same, read as the model's probabilities rather than counted answers
     # each turn of their own mixed words widens the band, up to ``mixed_band_turns`` turns:
     # saying it twice, in answer to different questions, outweighs a stronger lean than once
     widening = min(evidence.mixed_turns, getattr(thresholds, "mixed_band_turns", 1))
@@ -488,27 +504,40 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
     Returns
     -------
     DataFrame indexed by ``respondent_id`` with int columns ``casus_turns``, ``netwerk_turns``,
-    ``answers`` (empty when ``style_focus`` is None).
+    ``answers`` and float column ``expected_leaning`` (the sum, over the answers, of the model's
+    probability of casus plus that of netwerk; NaN without a model). Empty when ``style_focus`` is
+    None.
     """
     empty = pd.DataFrame({"casus_turns": pd.Series(dtype=int), "netwerk_turns": pd.Series(dtype=int),
-                          "answers": pd.Series(dtype=int)}, index=pd.Index([], name="respondent_id"))
+                          "answers": pd.Series(dtype=int), "expected_leaning": pd.Series(dtype=float)},
+                         index=pd.Index([], name="respondent_id"))
     if style_focus is None or talk.empty:
         return empty
     keys = ["respondent_id", "doc_id", "turn_index"] if "turn_index" in talk.columns else ["respondent_id", "segment_id"]
     turns = talk.groupby(keys, sort=True)["text"].apply(" ".join).reset_index()
+    answers = turns["text"].map(lambda t: len(t.split()) >= substantive_words)
     if model is not None:
-        leaning = pd.Series(model.predict(turns["text"], min_probability=min_probability), index=turns.index)
-        leans_casus, leans_netwerk = leaning == "casus", leaning == "netwerk"
+        from .orientation import ORIENTATIONS
+
+        proba = model.predict_proba(turns["text"])
+        best = proba.argmax(axis=1)
+        sure = proba.max(axis=1) >= min_probability
+        leans_casus = pd.Series((best == ORIENTATIONS.index("casus")) & sure, index=turns.index)
+        leans_netwerk = pd.Series((best == ORIENTATIONS.index("netwerk")) & sure, index=turns.index)
+        leaning_mass = (proba[:, ORIENTATIONS.index("casus")] + proba[:, ORIENTATIONS.index("netwerk")]) \
+            * answers.to_numpy()
     else:
         casus_words, netwerk_words = focus_pattern(style_focus.casusgericht), focus_pattern(style_focus.netwerkgericht)
         casus = turns["text"].map(lambda t: len(casus_words.findall(t)))
         netwerk = turns["text"].map(lambda t: len(netwerk_words.findall(t)))
         leans_netwerk = (netwerk >= 1) & (turn_ratio * netwerk >= casus)
         leans_casus = (casus >= 1) & ~leans_netwerk
-    answers = turns["text"].map(lambda t: len(t.split()) >= substantive_words)
+        leaning_mass = np.full(len(turns), np.nan)
     counts = pd.DataFrame({"respondent_id": turns["respondent_id"], "casus_turns": leans_casus.astype(int),
-                           "netwerk_turns": leans_netwerk.astype(int), "answers": answers.astype(int)})
-    return counts.groupby("respondent_id").sum()
+                           "netwerk_turns": leans_netwerk.astype(int), "answers": answers.astype(int),
+                           "expected_leaning": leaning_mass})
+    # min_count: a respondent's sum stays NaN without a model (pandas sums NaN to 0)
+    return counts.groupby("respondent_id").sum(min_count=1)
 
 
 @lru_cache(maxsize=8)
@@ -647,13 +676,14 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
         explicit = tuple(n_said.get((rid, STYLE_CODES[s]), 0) for s in ("casusgericht", "netwerkgericht"))
         casus_focus, netwerk_focus = (focus.loc[rid, "casus_focus"], focus.loc[rid, "netwerk_focus"]) \
             if rid in focus.index else (float("nan"), float("nan"))
-        casus_turns, netwerk_turns, answers = (
+        casus_turns, netwerk_turns, answers, expected = (
             int(leanings.loc[rid, "casus_turns"]), int(leanings.loc[rid, "netwerk_turns"]),
-            int(leanings.loc[rid, "answers"])) if rid in leanings.index else (0, 0, 0)
+            int(leanings.loc[rid, "answers"]), float(leanings.loc[rid, "expected_leaning"])) \
+            if rid in leanings.index else (0, 0, 0, float("nan"))
         own_words = mixed_segments.get(rid, [])
         evidence = StyleEvidence(casus_score if n else 0.0, netwerk_score if n else 0.0, n_coded.get(rid, 0),
                                  explicit, float(casus_focus), float(netwerk_focus), casus_turns, netwerk_turns,
-                                 len(own_words), named.get(rid, ""), answers)
+                                 len(own_words), named.get(rid, ""), answers, expected)
         style = style_label(evidence, thresholds)
         index = style_index(evidence, thresholds) if n else float("nan")
         pool = {"casusgericht": casus, "netwerkgericht": netwerk}.get(style)
@@ -667,7 +697,7 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
                          if seg not in lead]
         rows.append((rid, style, casus_score, netwerk_score, n, ";".join(ranked[:N_EVIDENCE]),
                      float(casus_focus), float(netwerk_focus), index, casus_turns, netwerk_turns, len(own_words),
-                     named.get(rid, ""), evidence.leaning_share))
+                     named.get(rid, ""), evidence.leaning_share, evidence.leaning_probability))
     df = pd.DataFrame(rows, columns=list(columns.RESPONDENTS))
     df["n_segments"] = df["n_segments"].astype(int)
     if len(meta.columns) > 1:

@@ -17,7 +17,7 @@ CODE_BY_RESPONDENT = ("code_id", "respondent_id", "n_segments", "share")
 COOCCURRENCE = ("code_a", "code_b", "n_segments")
 RESPONDENTS = ("respondent_id", "style", "casus_score", "netwerk_score", "n_segments", "evidence",
                "casus_focus", "netwerk_focus", "style_index", "casus_turns", "netwerk_turns", "mixed_turns", "self_label",
-               "leaning_share")
+               "leaning_share", "leaning_probability")
 COMPETENCES = ("respondent_id", "competence", "score", "source_file")
 COMPETENCE_SUMMARY = ("competence", "n", "mean", "sd", "min", "max", "rank")
 GOLD = ("doc_id", "turn_index", "code_id")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -646,6 +647,29 @@ def test_turn_leanings_count_substantive_answers_apart_from_back_channel():
     counts = analyse.turn_leanings(talk, focus).loc["P"]
     assert (counts["casus_turns"], counts["netwerk_turns"], counts["answers"]) == (1, 1, 3)
     assert analyse.turn_leanings(talk, focus, substantive_words=20).loc["P", "answers"] == 0
+    # read by focus words there are no probabilities: expected_leaning stays NaN
+    assert np.isnan(counts["expected_leaning"])
+
+
+def test_turn_leanings_sum_the_models_probabilities_over_the_substantive_answers():
+    from pipeline.codebook import StyleFocus
+    from pipeline.orientation import TurnOrientationModel
+
+    casus = ["Ik ga met de moeder en haar zoon naar de huisarts.", "De moeder belt mij elke dag over haar zoon."]
+    netwerk = ["We maken afspraken met de partners in het overleg.", "De partners houden zich aan de afspraken."]
+    neither = ["Het weer was slecht die dag, echt heel slecht.", "Ik fiets altijd naar mijn werk, ook bij regen."]
+    train = pd.DataFrame({"doc_id": [f"d{i}" for i in range(18)], "text": (casus + netwerk + neither) * 3,
+                          "orientation": (["casus"] * 2 + ["netwerk"] * 2 + ["neither"] * 2) * 3})
+    model = TurnOrientationModel(min_documents=1).fit(train)
+    talk = pd.DataFrame([("P", "D", 2, "Ja."), ("P", "D", 4, casus[0]), ("P", "D", 6, netwerk[0]),
+                         ("P", "D", 8, neither[0])], columns=["respondent_id", "doc_id", "turn_index", "text"])
+    focus = StyleFocus(casusgericht=["moeder"], netwerkgericht=["afspraak"])
+    counts = analyse.turn_leanings(talk, focus, model=model, min_probability=0.5).loc["P"]
+    proba = model.predict_proba(talk["text"])
+    # "Ja." is back-channel: it leans as read but adds nothing to the answers' probability mass
+    assert counts["answers"] == 3
+    assert counts["expected_leaning"] == pytest.approx(float((proba[1:, 0] + proba[1:, 1]).sum()))
+    assert 1.0 < counts["expected_leaning"] < 3.0
 
 
 def test_the_index_rule_has_no_code_gate_by_default_and_the_ratio_rule_keeps_its_own():
@@ -669,6 +693,33 @@ def test_thin_max_leaning_lets_a_terse_respondent_with_several_leaning_answers_p
                                   netwerk_focus=0.53, casus_turns=8, netwerk_turns=0, answers=39)
     guarded = analyse.StyleEvidence(casus_score=0.05, netwerk_score=0.15, n_coded=20, casus_focus=1.0,
                                     netwerk_focus=1.5, casus_turns=0, netwerk_turns=1, answers=30)
-    assert analyse.style_label(terse, StyleThresholds(thin_max_leaning=None)) == "onbepaald"
-    assert analyse.style_label(terse, StyleThresholds(thin_max_leaning=3)) == "casusgericht"
-    assert analyse.style_label(guarded, StyleThresholds(thin_max_leaning=3)) == "onbepaald"
+    counted = StyleThresholds(thin_share=0.25, thin_probability=None)  # the count gate of sessions 8-13
+    assert analyse.style_label(terse, counted) == "onbepaald"
+    assert analyse.style_label(terse, counted.model_copy(update={"thin_max_leaning": 3})) == "casusgericht"
+    assert analyse.style_label(guarded, counted.model_copy(update={"thin_max_leaning": 3})) == "onbepaald"
+
+
+def test_thin_answers_are_read_by_the_models_probabilities_by_default():
+    # Session 14: blind miss he04 (casus, very brief answers): 8 of 37 answers read to the person
+    # at turn_probability (0.22, under the old count gate's 0.25), but the model's mean probability
+    # that an answer leans either way is 0.45; a guarded respondent's is 0.02-0.27.
+    evidence = dict(casus_score=0.07, netwerk_score=0.01, n_coded=20, casus_focus=4.4, netwerk_focus=0.53,
+                    casus_turns=8, netwerk_turns=0, answers=37)
+    terse = analyse.StyleEvidence(**evidence, expected_leaning=0.45 * 37)
+    assert round(terse.leaning_probability, 9) == 0.45 and round(terse.leaning_share, 3) == 0.216
+    assert StyleThresholds().thin_probability == 0.3 and StyleThresholds().thin_share is None
+    assert analyse.style_label(terse, StyleThresholds()) == "casusgericht"
+    assert analyse.style_label(terse, StyleThresholds(thin_share=0.25, thin_probability=None)) == "onbepaald"
+    # at the threshold (rounded, so 0.3 × 37 / 37 is not lost to float noise) and under it: onbepaald
+    assert analyse.style_label(analyse.StyleEvidence(**evidence, expected_leaning=0.3 * 37), StyleThresholds()) \
+        == "onbepaald"
+    assert analyse.style_label(analyse.StyleEvidence(**evidence, expected_leaning=0.31 * 37), StyleThresholds()) \
+        == "casusgericht"
+    # answers read by focus words have no probabilities: the gate stays out; None switches it off
+    words = analyse.StyleEvidence(**evidence)
+    assert analyse.style_label(words, StyleThresholds()) == "casusgericht"
+    guarded = analyse.StyleEvidence(**evidence, expected_leaning=0.05 * 37)
+    assert analyse.style_label(guarded, StyleThresholds(thin_probability=None)) == "casusgericht"
+    # a style the respondent names still stands (checked first)
+    named = analyse.StyleEvidence(**evidence, expected_leaning=0.05 * 37, self_label="casusgericht")
+    assert analyse.style_label(named, StyleThresholds()) == "casusgericht"

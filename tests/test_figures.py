@@ -163,6 +163,7 @@ def _analyse(codings, segments, documents, book):
                      "casus_turns": int(round(casus * n)), "netwerk_turns": int(round(netwerk * n)),
                      "mixed_turns": int(style == "onbepaald"), "self_label": "",
                      "leaning_share": float((round(casus * n) + round(netwerk * n)) / n),
+                     "leaning_probability": min(1.0, 0.2 + casus + netwerk),
                      "organisatie": "Zorg- en Veiligheidshuis"})
     return pd.DataFrame(summary), by_resp, cooc, pd.DataFrame(resp)
 

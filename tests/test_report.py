@@ -425,3 +425,12 @@ def test_run_date_from_environment_then_manifest(monkeypatch):
     assert run_date(loaded) == dt.date(2024, 5, 6)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_2025_03_04)
     assert run_date(loaded) == dt.date(2025, 3, 4)
+
+
+def test_style_method_paragraph_names_the_thin_gate_that_is_set():
+    default = style_method_text(StyleThresholds().model_dump())
+    assert "gemiddeld een kans van hoogstens 0,3 geeft dat ze naar de persoon of naar het netwerk neigen" in default
+    assert "van de antwoorden (van ten minste" not in default  # the count gate is off by default
+    counted = style_method_text(StyleThresholds(thin_share=0.25, thin_probability=None).model_dump())
+    assert "gemiddeld een kans" not in counted
+    assert "hoogstens 25,0% van de antwoorden (van ten minste 8 woorden)" in counted

@@ -459,6 +459,11 @@ def style_method_text(styles: dict, labels: CodeLabels | None = None) -> str:
             f"{styles.get('substantive_words')} woorden) naar de persoon of naar het netwerk neigt"
             + (f", tenzij de index ten minste {number('thin_band')} van nul ligt"
                if styles.get("thin_band") is not None else ""))
+    if styles.get("thin_probability") is not None and styles.get("turn_leaning", "learned") == "learned":
+        undecided.append(
+            "wanneer het model de antwoorden (van ten minste "
+            f"{styles.get('substantive_words')} woorden) gemiddeld een kans van hoogstens "
+            f"{number('thin_probability')} geeft dat ze naar de persoon of naar het netwerk neigen")
     if float(styles.get("mixed_band") or 0) > 0 and styles.get("mixed_code"):
         code = str(styles["mixed_code"])
         name = labels.label(code) if labels is not None else code
