@@ -452,3 +452,37 @@ def test_a_header_line_with_employer_in_brackets_date_and_duration_is_header():
 ])
 def test_names_role_holder_accepts_date_and_duration_fields(value, expected):
     assert L.names_role_holder(value) is expected
+
+
+def test_a_header_line_with_a_form_of_address_and_the_interviewer_after_a_dash_is_header():
+    # Blind set HW (hw03, session 14): "mw." before the respondent's name hid that the value names
+    # someone, so the line and the free note under it became the respondent's first turn
+    text = ("Interview R3 – gemeente Sittard-Geleen, afdeling Openbare Orde & Veiligheid\n"
+            "Datum: donderdag 2 november 2023, stadskantoor Sittard (spreekkamer 2.14)\n"
+            "Respondent: mw. A. Peeters (adviseur OOV / ketenregie) – Interviewer: F. Dassen\n"
+            "Opname 48 min., geanonimiseerd op verzoek respondent\n\n"
+            "I: Nogmaals dank voor uw tijd. Wat is uw functie?\n\nR: Ik ben adviseur bij de gemeente.\n\n"
+            "I: En hoe ziet uw week eruit?\n\nR: Dat is heel divers.\n")
+    parsed = build_turns(text_lines(text))
+    assert [t.speaker for t in parsed.turns] == ["I", "R"] * 2
+    assert parsed.turns[0].text.startswith("Nogmaals dank")
+    assert any("mw. A. Peeters" in line for line in parsed.header)
+    # speech that happens to start with a form of address stays speech
+    assert not L.value_names_someone("mevrouw De Vries belde me, en toen zei ik: kom maar langs")
+
+
+def test_a_header_value_with_a_bracketed_job_and_who_asked_names_the_respondent():
+    # Blind set IA (ia02, session 14): the value names the respondent, her job in brackets with a
+    # comma, then who held the interview
+    text = ("Interview regieteam – respondent 02\n"
+            "Datum: 12 maart 2024, kantoor reclassering Lelystad\n"
+            "Respondent: Ruud Kramer (reclassering, gedetacheerd bij Regieteam Randmeren); afgenomen door S. Wolters\n\n"
+            "I: Dank je wel dat je wilde meedoen. Is dat goed?\n\nR: Prima.\n\n"
+            "I: Wat doe je?\n\nR: Ik ben reclasseringswerker.\n")
+    parsed = build_turns(text_lines(text))
+    assert [t.speaker for t in parsed.turns] == ["I", "R"] * 2
+    assert L.header_value_is_name("Ruud Kramer (reclassering, gedetacheerd bij Regieteam Randmeren); "
+                                  "afgenomen door S. Wolters")
+    assert L.header_value_is_name("mw. A. Peeters – Interviewer: F. Dassen")
+    # speech with a semicolon is still speech
+    assert not L.header_value_is_name("Nou; ik weet het niet precies, het was in de winter denk ik.")

@@ -361,7 +361,11 @@ def test_turn_leanings_with_a_model_count_what_it_reads(toy_model):
 
     focus = load_codebook(DEFAULT_CODEBOOK).style_focus
     learned = analyse.turn_leanings(talk, focus, model=toy_model, min_probability=0.5)
-    assert learned.loc["r1"].to_dict() == {"casus_turns": 1, "netwerk_turns": 1, "answers": 3}
+    counts = learned.loc["r1"].to_dict()
+    assert {k: counts[k] for k in ("casus_turns", "netwerk_turns", "answers")} == \
+        {"casus_turns": 1, "netwerk_turns": 1, "answers": 3}
+    proba = toy_model.predict_proba(talk["text"])
+    assert counts["expected_leaning"] == pytest.approx(float(proba[:, :2].sum()))  # all three are answers
     nobody_sure = analyse.turn_leanings(talk, focus, model=toy_model, min_probability=1.0)
     assert nobody_sure.loc["r1", "casus_turns"] + nobody_sure.loc["r1", "netwerk_turns"] == 0
 

@@ -916,3 +916,33 @@ def test_initials_and_nicknames_are_replaced_once_and_whole(sentence, kept, gone
 def test_streets_villages_and_numbers_of_the_round_are_replaced(sentence, gone):
     out, = pseudonymise(sentence)
     assert gone not in out
+
+
+# ---------------------------------------------------------------------------- blind rounds HP–IA (session 14)
+@pytest.mark.parametrize("sentence, gone", [
+    ("Ik werk nu twee jaar als regisseur in de Top400 op Zuid. Daarvoor bij de politie.", "Zuid"),  # HP
+    ("Ik heb een collega-regisseur op Zuid gebeld, die kende ik van een training.", "Zuid"),  # HP
+    ("We maken een convenant voor de stadsdelen Centrum en Oost samen.", "Centrum"),  # HT
+    ("De manager van Havenstad Wonen belde me over de woning.", "Havenstad"),  # HP
+    ("Daar zit iemand van Mijnstreek Wonen bij, en de politie.", "Mijnstreek"),  # HW
+    ("Ik ben regisseur bij het nieuwe regieteam. Regieteam Randmeren heet het officieel.", "Randmeren"),  # IA
+    ("Eerst de corporatie, want daar brandde het: Woongoed Polderland.", "Polderland"),  # IA
+    ("Dat was in maart vorig jaar, toen ging het mis.", "maart"),  # HV
+    ("In juni van vorig jaar kwam hij vrij.", "juni"),  # HQ
+    ("Eind augustus vorig jaar zat hij weer vast.", "augustus"),
+    ("Zijn dossier, 2023-T400-0577, lag al klaar.", "0577"),  # HP
+])
+def test_districts_corporations_relative_dates_and_codes_of_the_round_are_replaced(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ze woont nu bij Beschermd Wonen, en dat gaat goed.",  # a kind of care, not a corporation
+    "Ik ben er in mei mee begonnen en dat was een goed jaar.",  # a month alone stays
+    "Eind augustus zat hij weer vast, en half januari ook.",  # so does a part of a month
+    "Van 2021-2022 was ik bij de reclassering.",  # a span of years is no case number
+    "Dat staat op West-Europees niveau vast.",
+])
+def test_kinds_of_housing_bare_months_and_spans_of_years_stay(sentence):
+    assert pseudonymise(sentence) == [sentence]

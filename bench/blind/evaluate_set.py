@@ -59,7 +59,7 @@ def source_turns(set_dir: Path) -> dict[str, tuple[int, int]]:
             continue
         labels = re.findall(r"^\s*([IR]):", text, re.M)
         if labels:
-            counts[path.stem] = (len(labels), labels.count("R"))
+            counts[path.name.split(".")[0]] = (len(labels), labels.count("R"))  # "hv01.src.txt" is hv01
     return counts
 
 

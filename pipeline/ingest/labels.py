@@ -594,12 +594,21 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
     return accepted
 
 
+#: The last field of a header value naming the interviewer: ``; afgenomen door S. Wolters``,
+#: `` – Interviewer: F. Dassen``.
+_WHO_ASKED_FIELD = re.compile(
+    r"\s*(?:;|\||\s[–—-]\s)\s*(?:(?:afgenomen|gehouden|gevoerd|uitgewerkt)\s+door|interviewer\s*:?)"
+    r"\s+[^\s;|]+(?:\s+[^\s;|]+){0,3}$", re.IGNORECASE)
+
+
 def header_value_is_name(text: str) -> bool:
     """``SA``, ``Sanne de Wit (onderzoeker)``, ``R4``: a short value naming a person or code.
 
     A closing parenthesis is set aside first: ``Ingrid Dekker, procesregisseur (opname 52 min.,
-    uitgewerkt door IV)`` names a person as much as without it."""
-    t = re.sub(r"\s*\([^()\n]{1,80}\)$", "", text.strip()) or text.strip()
+    uitgewerkt door IV)`` names a person as much as without it; so does a trailing field that
+    says who asked (``Ruud Kramer (reclassering); afgenomen door S. Wolters``)."""
+    t = _WHO_ASKED_FIELD.sub("", _FORM_OF_ADDRESS.sub("", text.strip())).strip() or text.strip()
+    t = re.sub(r"\s*\([^()\n]{1,80}\)$", "", t) or t
     if not t or len(t.split()) > 6 or len(t) > 60 or t[-1] in ".?!…" or not (t[0].isupper() or t[0].isdigit()):
         return False
     return True
@@ -773,6 +782,10 @@ def names_role_holder(text: str) -> bool:
 _ANSWER_WORDS = frozenset({"ja", "nee", "nou", "oke", "oké", "goed", "tja", "ach", "eh", "hm", "precies", "klopt"})
 #: A form of address before the name of the person interviewed: ``mevr. J. Zwart``, ``dhr. De Vries``.
 _FORM_OF_ADDRESS = re.compile(r"^(?i:mevr\.?|mw\.?|dhr\.?|mevrouw|meneer|de\s+heer)\s+(?=[A-Z])")
+#: A name written with initials: ``A. Peeters``, ``F.J. de Vries`` (followed by a field break or the end).
+_INITIALS_AND_SURNAME = re.compile(
+    r"(?:[A-Z]\.\s?){1,4}\s*(?:(?:van|de|der|den|ter|ten|het|'t|in)\s+)*[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?"
+    r"(?=\s*(?:\(|,|;|\||\s[–—-]\s|$))")
 #: An employer in a header field: ``gemeente Alkmaar``, ``politie Noord-Holland Noord``.
 _EMPLOYER_FIELD = re.compile(r"(?:gemeente|politie|provincie|regio|stichting|team)(?:\s+[A-Z][\w'’-]*){1,3}")
 
@@ -795,7 +808,10 @@ def _title_with_portfolio(field: str) -> bool:
 
 def value_names_someone(text: str) -> bool:
     """Does a header value start with a person, code or role (``Esther Schouten, ...``,
-    ``R4``, ``onderzoeker (I)``, ``[naam]``) rather than with speech (``Ja, eh, ...``)?"""
+    ``R4``, ``onderzoeker (I)``, ``[naam]``, ``mw. A. Peeters``) rather than with speech (``Ja, eh, ...``)?"""
+    text = _FORM_OF_ADDRESS.sub("", text.strip())
+    if _INITIALS_AND_SURNAME.match(text):
+        return True  # ``A. Peeters``: the sentence break after an initial would cut the name apart
     head = value_head(text)
     words = head.split()
     # An exclamation is speech ("Interviewer: Inderdaad!"); no header value carries one.

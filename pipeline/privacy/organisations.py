@@ -74,6 +74,8 @@ ORGANISATION_HEADS = (
     "meldpunt", "centrale", "poli", "sv", "vv",
     # blind sets GP, GS (session 13): "Praktijk Het Tij", "Dierenopvang De Pootafdruk"
     "praktijk", "opvang",
+    # blind set IA (session 14): "Regieteam Randmeren", "Woongoed Polderland"
+    "regieteam", "woongoed",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).
@@ -81,7 +83,13 @@ ORGANISATION_TAILS = (
     "Schoonmaak", "Schoonmaakbedrijf", "Schoonmaakdiensten", "Glazenwasserij", "Transport", "Koeriers",
     "Bouw", "Installaties", "Installatietechniek", "Onderhoud", "Services", "Chapel", "Church", "Ministries",
     "Fellowship", "Tabernacle", "Assembly",
+    # housing corporations (blind sets HP, HW, IA, session 14: "Havenstad Wonen", "Randmeer Wonen")
+    "Wonen",
 )
+#: Words before "Wonen" that name a kind of housing or care, not a housing corporation.
+_KINDS_OF_HOUSING = frozenset({"beschermd", "begeleid", "zelfstandig", "kleinschalig", "geclusterd", "ambulant",
+                               "beschut", "tijdelijk", "gewoon", "samen", "anders", "thuis", "veilig", "goed",
+                               "zorg", "fijn", "prettig", "groen", "slim"})
 #: Verbs of club life, work experience and membership before "bij": "bokste bij X", "lid bij X".
 ACTIVITY_VERBS = (
     r"(?:ge)?(?:kick|thai)?boks(?:t|te|ten|en)?", r"(?:ge)?train(?:t|de|den|en|d)", r"(?:ge)?voetbal(?:t|de|den|len|d)?",
@@ -309,10 +317,14 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
             head = m.groupdict().get("head")
             if pattern is _TAILED_ORG:
                 words = m.group("name").split()
+                housing = words[-1] == "Wonen"
+                if housing and len(words) == 2 and words[0].casefold() in _KINDS_OF_HOUSING:
+                    continue  # "Beschermd Wonen" is a kind of care, not a corporation
                 # "Bouw is ...", "Transport regelen we": one capitalised word at a sentence start
-                # before the tail is an ordinary word; so is a function word ("De Bouw")
-                if (len(words) == 2 and sentence_start(text, m.start("name"))) or lexicon.is_stop_word(words[0]) \
-                        or allow_list.contains(m.group("name")):
+                # before the tail is an ordinary word ("Wonen" is no verb there: "Randmeer Wonen
+                # voor een woning"); so is a function word ("De Bouw")
+                if (len(words) == 2 and sentence_start(text, m.start("name")) and not housing) \
+                        or lexicon.is_stop_word(words[0]) or allow_list.contains(m.group("name")):
                     continue
             # an allow-listed organisation ("Actiecentrum X") is org_region's; a word that is only
             # allow-listed as no name ("Bewindvoering") is still a kind of organisation
@@ -378,8 +390,9 @@ def is_generic_organisation_word(word: str) -> bool:
 #: Spirit", "Midden-Nederland"); one that starts with it is never found by them.
 NAMES_OVER_ALLOW_LIST = frozenset({"pattern:named_organisation", "pattern:activity_organisation",
                                    "pattern:org_region", "pattern:article_name"})
-#: Detectors whose context makes even an ordinary word a name ("boksschool Sterk", "PI Best").
-CONTEXT_SOURCES = NAMES_OVER_ALLOW_LIST
+#: Detectors whose context makes even an ordinary word a name ("boksschool Sterk", "PI Best", a
+#: compass district after its preposition: "regisseur op Zuid").
+CONTEXT_SOURCES = NAMES_OVER_ALLOW_LIST | {"pattern:district"}
 
 
 # ---------------------------------------------------------------------------- "De X" inside a sentence

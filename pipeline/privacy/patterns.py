@@ -241,10 +241,11 @@ register_regex(
     check=_serial_ok,
 )
 # Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" or a
-# region code between them, "2023-ZO-0417" (not a span of years "2021-2022", not a date).
+# region or programme code between them, "2023-ZO-0417", "2023-T400-0577" (blind set HP, session 14;
+# not a span of years "2021-2022", not a date).
 register_regex(
     "year_serial", "DOSSIER",
-    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?:[A-Z]{1,4}[-/])?(?!(?:19|20)\d{2}(?!\d))\d{3,7}(?:-[A-Z]{1,4})?"
+    r"(?<![\w/.-])(?:19|20)\d{2}[-/](?:[A-Z][A-Z0-9]{0,5}[-/])?(?!(?:19|20)\d{2}(?!\d))\d{3,7}(?:-[A-Z]{1,4})?"
     r"(?![\w/-]|[.,]\d)",
 )
 
@@ -425,6 +426,14 @@ DAY_WORDS = ("(?:" + "|".join(sorted(
         + _TWENTIES + _ORDINAL_WORDS), key=lambda w: (-len(w), w))) + ")")
 _FULL_MONTHS = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
                 r"|december)(?![\w])")
+# A month fixed by a year counted from now (blind sets HQ, HV, HW, session 14: "juni vorig jaar",
+# "maart vorig jaar"): with the interview's date it names a month of a year, as "maart 2023" does.
+# A month alone, also with "begin" or "eind", stays (as bare months do).
+register_regex(
+    "date_month_relative", "DATUM",
+    rf"(?i)(?<![\w-])(?:(?:begin|eind|einde|medio|half|halverwege)\s+)?{_FULL_MONTHS}"
+    rf"\s+(?:van\s+)?(?:vorig|verleden|afgelopen|dit|volgend|komend)\s+jaar(?![\w])",
+)
 # Dates in words: "vijftien maart", "op eenendertig mei", "vrijdag de drieëntwintigste juni".
 register_regex(
     "date_words", "DATUM",
@@ -778,7 +787,7 @@ def _extra_places(text: str, allow_list: AllowList) -> Iterable[Detection]:
 # Districts named by a compass point: "een moeder in Noord", "regisseur voor Oost".
 register_regex(
     "district", "LOCATIE",
-    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|regio|wijk|op)\s+)"
+    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op)\s+)"
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )
