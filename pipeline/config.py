@@ -144,9 +144,12 @@ class StyleThresholds(BaseModel):
     say: read by models fitted without the set's tenth, on 916 respondents (153 labelled sets), the
     respondents their authors call onbepaald that the count gate below stops have 0.02–0.27, the
     five terse respondents with a style it stopped 0.35–0.48, and every casus- or network-oriented
-    respondent at least 0.35; at default thresholds 903 right at 0.3 and at 0.35, 902 at 0.2 and
-    0.25, against 898 for the count gate. Without a model (``turn_leaning: focus_words``) there
-    are no probabilities and this gate is skipped; ``None`` switches it off.
+    respondent at least 0.35. Leave-one-set-out (``bench/bench_styles.py --folds 10``): 906 right
+    at 0.3 and at 0.35, 905 at 0.2 and 0.25, 904 at 0.4, against 901 for the count gate; blind on
+    twelve new sets (HP–IA), 71 of 72 against 67 of 72 for the count gate with the same model
+    (the eleven too-little-evidence respondents 0.008–0.067, the others at least 0.387). Without a
+    model (``turn_leaning: focus_words``) there are no probabilities and this gate is skipped;
+    ``None`` switches it off.
 
     Sessions 4–13 gated on counted answers instead, ``thin_share`` (0.25 in sessions 8–13;
     default ``None`` since session 14, still available): ``onbepaald`` when at most this share of
