@@ -486,3 +486,16 @@ def test_a_header_value_with_a_bracketed_job_and_who_asked_names_the_respondent(
     assert L.header_value_is_name("mw. A. Peeters – Interviewer: F. Dassen")
     # speech with a semicolon is still speech
     assert not L.header_value_is_name("Nou; ik weet het niet precies, het was in de winter denk ik.")
+
+
+def test_a_header_value_in_another_role_word_with_age_place_and_day_names_the_respondent():
+    # Blind set IB (ib02, session 14): "Geïnterviewde:" above "Respondent:" turns, with an age in
+    # brackets, where she works from, and the day of the interview after a dash
+    text = ("Interview Top X Groningen – regisseur Verslavingszorg Noord Nederland\n"
+            "Geïnterviewde: Froukje Dam (41), werkzaam vanuit Delfzijl – afgenomen op 7 maart 2024\n\n"
+            "Interviewer: Dank je wel dat ik hier mocht komen. Hoe ben je hier terechtgekomen?\n"
+            "Respondent: Ja, nou, dat is een lang verhaal.\n"
+            "Interviewer: Hoeveel mensen heb je in je caseload?\nRespondent: Negen.\n")
+    parsed = build_turns(text_lines(text))
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2
+    assert L.header_value_is_name("Froukje Dam (41), werkzaam vanuit Delfzijl – afgenomen op 7 maart 2024")

@@ -594,10 +594,10 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
     return accepted
 
 
-#: The last field of a header value naming the interviewer: ``; afgenomen door S. Wolters``,
-#: `` – Interviewer: F. Dassen``.
+#: The last field of a header value naming the interviewer or the day: ``; afgenomen door S.
+#: Wolters``, `` – Interviewer: F. Dassen``, `` – afgenomen op 7 maart 2024``.
 _WHO_ASKED_FIELD = re.compile(
-    r"\s*(?:;|\||\s[–—-]\s)\s*(?:(?:afgenomen|gehouden|gevoerd|uitgewerkt)\s+door|interviewer\s*:?)"
+    r"\s*(?:;|\||\s[–—-]\s)\s*(?:(?:afgenomen|gehouden|gevoerd|uitgewerkt)\s+(?:door|op)|interviewer\s*:?)"
     r"\s+[^\s;|]+(?:\s+[^\s;|]+){0,3}$", re.IGNORECASE)
 
 
