@@ -337,10 +337,12 @@ def test_checkgold_styles_are_called_as_pinned():
     # sets (session 13) test04 was right again (7 casus / 2 netwerk, index -1.35); at 137 sets it
     # is onbepaald again (5 / 3, index -0.70): it sits on the gate's edge. test03 stays onbepaald
     # (8 / 7, index 1.99). At 149 sets (session 14): the same two, test04 5 / 3 (index -0.70),
-    # test03 11 / 7 (index 1.69). A change should be looked at.
+    # test03 11 / 7 (index 1.69). At 167 sets (session 15, HP-IG added): test03 right again
+    # (9 / 8, index 2.007, just over balanced_band), test04 onbepaald (6 / 4, index -0.62).
+    # A change should be looked at.
     intended, called = _intended_styles("checkgold"), _called_styles("checkgold")
     assert len(intended) == 5 and intended["test03"] == "netwerkgericht" and intended["test04"] == "casusgericht"
-    assert called == {**intended, "test03": "onbepaald", "test04": "onbepaald"}
+    assert called == {**intended, "test04": "onbepaald"}
 
 
 def test_style_rule_never_swaps_casus_and_netwerk_on_the_labelled_sets():

@@ -946,3 +946,33 @@ def test_districts_corporations_relative_dates_and_codes_of_the_round_are_replac
 ])
 def test_kinds_of_housing_bare_months_and_spans_of_years_stay(sentence):
     assert pseudonymise(sentence) == [sentence]
+
+
+# ---------------------------------------------------------------------------- blind rounds HP–IG, left over (session 15)
+@pytest.mark.parametrize("sentence, gone", [
+    ("Op het pleintje noemen ze hem JJ, maar ik zeg gewoon zijn naam.", "JJ"),  # IG
+    ("Ik ben Jan-Willem, maar iedereen zegt JW, ik ben negenenvijftig.", "JW"),  # IE
+    ("Een vrouw uit Vinkhuizen. S. Verder zeg ik niks over haar.", "S."),  # IB
+    ("Vorige maand werd een jongen van ons, J., aangehouden bij de grens.", "J."),  # HW
+    ("Ik ben zijn huurcontract destijds gedaan, 2207-4418, dat nummer zit in mijn hoofd.", "4418"),  # IA
+])
+def test_initials_nicknames_and_contract_numbers_of_the_round_are_replaced(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out
+
+
+def test_an_initial_between_commas_is_the_same_person_later_in_the_document():
+    out, = pseudonymise("Een andere man, R., heeft een medewerker bedreigd. Ik ben de dag erna naar R. toe gegaan.")
+    assert "R." not in out
+    first, second = re.findall(r"\[PERSOON-\d+\]", out)
+    assert first == second
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dat is plan B. Daarna kwam vitamine D. En dan ZSM.",  # letters that are no one
+    "Iedereen zegt OK. Ze noemen het de PB.",  # capitals that are no one's initials
+    "Ik zei: O. Nou, dat wist ik niet.",
+    "Het contract liep van 2021-2022 en daarna was het voor 12-18 maanden.",
+])
+def test_letters_abbreviations_and_spans_stay(sentence):
+    assert pseudonymise(sentence) == [sentence]

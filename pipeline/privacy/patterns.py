@@ -174,10 +174,11 @@ register_regex(
     group=1,
 )
 # "gewoon een nummer, 22-0871", "op zijn huurcontract, 40-18833": a two-part number right after the
-# word "nummer" or "contract" (not "2021-2022", not a phone number "06-12345678").
+# word "nummer" or "contract", or a few words on ("zijn huurcontract destijds gedaan, 2207-4418")
+# (not "2021-2022", not a phone number "06-12345678").
 register_regex(
     "number_serial", "DOSSIER",
-    r"(?i:\b\w*(?:nummer|contract)\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
+    r"(?i:\b\w*(?:nummer|contract)(?:\s+[a-zë]+){0,3}?\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
     group=1, check=lambda m, text, al: re.fullmatch(r"(?:19|20)\d\d[-/](?:19|20)\d\d", m.group(1)) is None,
 )
 register_regex(
@@ -565,6 +566,10 @@ _CALLED = re.compile(
 _CALLED_BEFORE = re.compile(
     rf"(?:(?i:\b(?:die|dat)\s+)(?P<name>{_NAME})\s+(?i:heet|heette)\b"
     rf"|(?<![\w-])(?P<second>{_NAME})[\"”’']?[.,]\s+(?i:zo)\s+noem(?:t|en|de|den)\s+(?:\w+\s+){{0,2}}(?:hem|haar)\b)")
+#: "Ik ben Jan-Willem, maar iedereen zegt JW": capitals used as a nickname.
+_SAYS_NICKNAME = re.compile(r"(?i:\b(?:iedereen|ze|men|hij|zij)\s+(?:zegt|zeggen|zei|zeiden|noemt|noemen)"
+                            r"\s+(?:(?:gewoon|altijd|maar)\s+)?)(?P<name>[A-Z]{2,3})(?![\w&/'’.-])")
+_CAPITALS_NICKNAME = re.compile(r"[A-Z]{2,3}")
 _NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
 #: "mevrouw Kok", "dhr. de Wit", "de heer Visser": a form of address before a capitalised word.
 _ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.?|heer|juffrouw|mr\.)\s+)"
@@ -610,7 +615,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     from . import lexicon
 
-    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _role_regex(allow_list.roles)):
+    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _role_regex(allow_list.roles)):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -618,6 +623,11 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 if group not in regex.groupindex or m.group(group) is None:
                     continue
                 start, end = m.span(group)
+                if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and m.group(group) not in NOT_INITIALS:
+                    # "noemen ze hem JJ", "broer AK": capitals after naming words are someone's
+                    # initials, which trim_person would drop as no name
+                    yield Detection(start, end, "PERSOON", "pattern:initials", 9)
+                    continue
                 if end - start == 1 and text[end:end + 1] == ".":
                     # one letter and a full stop is an initial ("noemen ze hem D."): kept with its
                     # stop, as the initials detector would, so that no plain-word test drops it
@@ -699,6 +709,11 @@ _SINGLE_INITIAL = re.compile(
     r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
 #: A family by its initial: "de B.'s", "die van de K.'s".
 _FAMILY_INITIAL = re.compile(r"(?i:(?<![\w-])(?:de|die)\s+)(?P<initial>[A-Z]\.)(?=['’]s\b)")
+#: An initial in apposition, between commas: "een andere man, R., heeft", "een jongen van ons, J., werd".
+_APPOSED_INITIAL = re.compile(r"(?<=[^\W\d_]),\s+(?P<initial>[A-Z]\.),(?=\s)")
+#: An initial as a sentence of its own: "Een vrouw uit Vinkhuizen. S. Verder zeg ik niks." ("O." and
+#: "U." are words.)
+_LONE_INITIAL = re.compile(r"(?<=[.!?…]\s)(?P<initial>[A-NP-TV-Z]\.)(?=\s+[A-ZÀ-Þ]|\s*$)")
 
 
 @register("single_initial")
@@ -706,11 +721,12 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """One capital with a full stop standing in for a person: "jullie jongen D.", "ik noem hem even K.".
 
     Respondents anonymise a client this way themselves, but the letter still points at one person
-    for those who know the case. Only after a noun for a person or a naming verb: "vitamine D.",
-    "plan B." are no one. Other mentions of the letter in the same document are linked by the
+    for those who know the case. Only after a noun for a person or a naming verb, between commas
+    ("een andere man, R., heeft") or as a sentence of its own ("Een vrouw uit Vinkhuizen. S.
+    Verder zeg ik niks."): "vitamine D.", "plan B." are no one. Other mentions of the letter in the same document are linked by the
     pseudonymiser (``_propagate_single_initials``); in another document it points at no one.
     """
-    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL):
+    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL, _APPOSED_INITIAL, _LONE_INITIAL):
         for m in regex.finditer(text):
             yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
 
