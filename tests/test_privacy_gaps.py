@@ -955,8 +955,12 @@ def test_kinds_of_housing_bare_months_and_spans_of_years_stay(sentence):
     ("Een vrouw uit Vinkhuizen. S. Verder zeg ik niks over haar.", "S."),  # IB
     ("Vorige maand werd een jongen van ons, J., aangehouden bij de grens.", "J."),  # HW
     ("Ik ben zijn huurcontract destijds gedaan, 2207-4418, dat nummer zit in mijn hoofd.", "4418"),  # IA
+    ("Dan hoor je dat het in Noord en West precies hetzelfde is.", "West"),  # IJ
+    ("Ik ben geboren in Accra, maar vanaf mijn zesde hier, in de F-buurt.", "F-buurt"),  # IH
+    ("Hij wil volgend jaar naar Vakcollege Westrand, voor de techniek.", "Westrand"),  # IH
+    ("Hij heeft een prijs gewonnen, een wedvlucht vanaf Orléans.", "Orléans"),  # IJ
 ])
-def test_initials_nicknames_and_contract_numbers_of_the_round_are_replaced(sentence, gone):
+def test_initials_nicknames_numbers_and_districts_of_the_round_are_replaced(sentence, gone):
     out, = pseudonymise(sentence)
     assert gone not in out
 
@@ -973,6 +977,8 @@ def test_an_initial_between_commas_is_the_same_person_later_in_the_document():
     "Iedereen zegt OK. Ze noemen het de PB.",  # capitals that are no one's initials
     "Ik zei: O. Nou, dat wist ik niet.",
     "Het contract liep van 2021-2022 en daarna was het voor 12-18 maanden.",
+    "We hadden het Top-X-overleg en de Veiligheidshuis-aanpak.",  # compounds naming a method
+    "Vanaf Pasen ging het beter, vanaf Kerst ook, en vanaf Januari weer niet.",  # holidays, a month
 ])
 def test_letters_abbreviations_and_spans_stay(sentence):
     assert pseudonymise(sentence) == [sentence]

@@ -76,6 +76,8 @@ ORGANISATION_HEADS = (
     "praktijk", "opvang",
     # blind set IA (session 14): "Regieteam Randmeren", "Woongoed Polderland"
     "regieteam", "woongoed",
+    # blind set IH (session 15): "Vakcollege Westrand"
+    "vakcollege", "lyceum", "scholengemeenschap",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).
@@ -392,7 +394,7 @@ NAMES_OVER_ALLOW_LIST = frozenset({"pattern:named_organisation", "pattern:activi
                                    "pattern:org_region", "pattern:article_name"})
 #: Detectors whose context makes even an ordinary word a name ("boksschool Sterk", "PI Best", a
 #: compass district after its preposition: "regisseur op Zuid").
-CONTEXT_SOURCES = NAMES_OVER_ALLOW_LIST | {"pattern:district"}
+CONTEXT_SOURCES = NAMES_OVER_ALLOW_LIST | {"pattern:district", "pattern:district_pair"}
 
 
 # ---------------------------------------------------------------------------- "De X" inside a sentence

@@ -570,7 +570,7 @@ _CALLED_BEFORE = re.compile(
 _SAYS_NICKNAME = re.compile(r"(?i:\b(?:iedereen|ze|men|hij|zij)\s+(?:zegt|zeggen|zei|zeiden|noemt|noemen)"
                             r"\s+(?:(?:gewoon|altijd|maar)\s+)?)(?P<name>[A-Z]{2,3})(?![\w&/'’.-])")
 _CAPITALS_NICKNAME = re.compile(r"[A-Z]{2,3}")
-_NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS})$")
+_NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS}|{SEASONS})$")
 #: "mevrouw Kok", "dhr. de Wit", "de heer Visser": a form of address before a capitalised word.
 _ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.?|heer|juffrouw|mr\.)\s+)"
                       rf"(?P<name>(?:{_PARTICLES}\s+)*{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
@@ -770,8 +770,8 @@ def _unknown_capitalised(text: str, allow_list: AllowList) -> Iterable[Detection
         word = m.group(0)
         parts = _shape(word)
         core = "-".join(parts)
-        if len(core) < 2 or allow_list.contains(word) or allow_list.contains(core):
-            continue
+        if len(core) < 2 or allow_list.contains(word) or allow_list.contains(core) or _NOT_NAMES.match(core):
+            continue  # "vanaf Kerst": a holiday the word lists lack
         if any(not p or p.isupper() or allow_list.contains(p) for p in parts):
             continue
         if lexicon.is_known_form(core) or lexicon.is_title(core) or all(lexicon.is_known_form(p) and not lexicon.is_name_word(p) for p in parts):
@@ -807,6 +807,14 @@ register_regex(
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )
+# ... and the second of two: "dat het in Noord en West precies hetzelfde is" (blind set IJ).
+register_regex(
+    "district_pair", "LOCATIE",
+    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdelen|op)\s+)"
+    r"(?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?\s+(?:en|of)\s+"
+    r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
+    group=1, priority=6,
+)
 #: A capitalised word follows (a title before a name: "Heer Bakker").
 NAME_FOLLOWS = re.compile(r"\s+[A-ZÀ-Þ]")
 #: Words before which a person's name does not stand ("naar Jansen", "bij Jansen" do occur).
@@ -817,7 +825,7 @@ _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder
                            r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park)$")
 #: Words after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław", "voor heel
 #: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
-_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "rond", "nabij", "omgeving", "wijk", "buurt",
+_PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "vanaf", "rond", "nabij", "omgeving", "wijk", "buurt",
                 "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie", "stuk", "stukje"}
 #: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden", "langs de
 #: Vlaardingse Vaart" (not "door de": "door de Raad van Kinderbescherming").
@@ -867,6 +875,9 @@ def _place_end(text: str, end: int, allow_list: AllowList) -> int:
     return m.end()
 
 
+_PARTS_OF_TOWN = frozenset({"buurt", "wijk", "kwartier", "dorp", "eiland", "haven"})
+
+
 @register("place_like")
 def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """Capitalised words shaped like a place: after "in/uit/naar (de)", or ending like one.
@@ -881,7 +892,7 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
 
     for m in capitalised_words(text):
         word = m.group(0)
-        if allow_list.contains(word):
+        if allow_list.contains(word) or _NOT_NAMES.match(word):  # "vanaf Kerst", "in Januari"
             continue
         context = place_context(text, m.start())
         # A surname that is also a listed place ("Leek") is the place right after "in/uit/gemeente"
@@ -912,8 +923,9 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
             head, _, tail = word.rpartition("-")
             # "het Top-X-overleg", "de Veiligheidshuis-aanpak": a compound ending in an ordinary
             # lower-case noun names a meeting or a method, unless it starts with a listed place
+            # or the noun is a part of town ("in de F-buurt", blind set IH)
             if (head and tail.islower() and len(tail) > 3 and lexicon.is_dictionary_word(tail)
-                    and not lexicon.is_place_name(head.split("-")[0])):
+                    and tail not in _PARTS_OF_TOWN and not lexicon.is_place_name(head.split("-")[0])):
                 continue
             yield Detection(m.start(), m.end(), "LOCATIE", "pattern:place_like", 6)
 
