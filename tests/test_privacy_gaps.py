@@ -959,6 +959,10 @@ def test_kinds_of_housing_bare_months_and_spans_of_years_stay(sentence):
     ("Ik ben geboren in Accra, maar vanaf mijn zesde hier, in de F-buurt.", "F-buurt"),  # IH
     ("Hij wil volgend jaar naar Vakcollege Westrand, voor de techniek.", "Westrand"),  # IH
     ("Hij heeft een prijs gewonnen, een wedvlucht vanaf Orléans.", "Orléans"),  # IJ
+    ("Ik ben regisseur bij de Top600, team Zuid, al vier jaar.", "Zuid"),  # IN
+    ("Er is een vast overleg gekomen, het nazorgoverleg Centrum, elke zes weken.", "Centrum"),  # IN
+    ("Dus ik ben met de consulent, mevrouw eh, Schaap, aan tafel gaan zitten.", "Schaap"),  # IN
+    ("In de oudejaarsnacht van 2013 is er een incident geweest.", "2013"),  # IO
 ])
 def test_initials_nicknames_numbers_and_districts_of_the_round_are_replaced(sentence, gone):
     out, = pseudonymise(sentence)
@@ -982,3 +986,11 @@ def test_an_initial_between_commas_is_the_same_person_later_in_the_document():
 ])
 def test_letters_abbreviations_and_spans_stay(sentence):
     assert pseudonymise(sentence) == [sentence]
+
+
+def test_an_initial_given_as_a_name_is_not_joined_to_the_next_sentence():
+    # deduce reads "T. Jongen" as initial and surname; "Jongen" opens the next sentence (IR)
+    out, = pseudonymise("Ik noem hem even T. Jongen van negentien. Zo'n jongen als T. is het symptoom.")
+    assert "T." not in out and "Jongen van negentien" in out
+    first, second = re.findall(r"\[PERSOON-\d+\]", out)
+    assert first == second

@@ -404,6 +404,7 @@ register_regex("date_month_year", "DATUM", rf"(?i)(?<![\w-]){MONTHS}\s+{YEAR}(?!
 # holiday or quarter with its year names a span of weeks; alone ("in de zomer") it is kept.
 SEASONS = (r"(?:voorjaar|najaar|zomer|winter|lente|herfst|(?:zomer|kerst|mei|herfst|voorjaars|krokus)vakantie"
            r"|kerst|kerstmis|kerstdagen|(?:eerste|tweede)\s+kerstdag|oud\s+en\s+nieuw|oudjaar|oudejaarsavond"
+           r"|oudejaarsnacht|kerstavond|kerstnacht|nieuwjaarsnacht"
            r"|jaarwisseling|nieuwjaar|nieuwjaarsdag|pasen|pinksteren|hemelvaart|koningsdag|bevrijdingsdag"
            r"|carnaval|sinterklaas|ramadan|suikerfeest|offerfeest"
            r"|(?:eerste|tweede|derde|vierde|laatste)\s+(?:kwartaal|helft|half\s?jaar))")
@@ -572,7 +573,7 @@ _SAYS_NICKNAME = re.compile(r"(?i:\b(?:iedereen|ze|men|hij|zij)\s+(?:zegt|zeggen
 _CAPITALS_NICKNAME = re.compile(r"[A-Z]{2,3}")
 _NOT_NAMES = re.compile(rf"(?i)^(?:{MONTHS}|{WEEKDAYS}|{SEASONS})$")
 #: "mevrouw Kok", "dhr. de Wit", "de heer Visser": a form of address before a capitalised word.
-_ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.?|heer|juffrouw|mr\.)\s+)"
+_ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.?|heer|juffrouw|mr\.)\s+(?:e+h+m*,?\s+)?)"
                       rf"(?P<name>(?:{_PARTICLES}\s+)*{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 
 
@@ -803,7 +804,8 @@ def _extra_places(text: str, allow_list: AllowList) -> Iterable[Detection]:
 # Districts named by a compass point: "een moeder in Noord", "regisseur voor Oost".
 register_regex(
     "district", "LOCATIE",
-    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op)\s+)"
+    # ... and a team or meeting named after one: "team Zuid", "het nazorgoverleg Centrum" (blind set IN)
+    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op|\w*team|\w*overleg)\s+)"
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )

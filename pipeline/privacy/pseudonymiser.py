@@ -131,6 +131,25 @@ def _extend_double_names(text: str, det: Detection) -> Detection:
     return replace(det, end=m.end()) if m and m.end() > det.end else det
 
 
+def _initial_before_sentence(text: str, found: list[Detection]) -> list[Detection]:
+    """Cut deduce's "T. Jongen" back to "T." where a pattern found the initial as a name by its
+    context ("Ik noem hem even T. Jongen van negentien, ..."): the next sentence opens with an
+    ordinary word, which is no surname. As one name, "T. Jongen", the bare "T." later in the
+    interview would not be linked to it (blind set IR)."""
+    initials = {d.start for d in found if d.source == "pattern:initials"
+                and _ONE_INITIAL.fullmatch(text[d.start:d.end])}
+    if not initials:
+        return found
+    out = []
+    for det in found:
+        if det.type == "PERSOON" and det.start in initials and det.end > det.start + 2:
+            rest = text[det.start + 2:det.end].strip()
+            if rest and " " not in rest and lexicon.is_plain_word(rest) and not lexicon.is_name_word(rest):
+                det = replace(det, end=det.start + 2)
+        out.append(det)
+    return out
+
+
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces = [(start, end)]
     for ts, te in taken:
@@ -276,6 +295,7 @@ class Pseudonymiser:
         except Exception as exc:  # never fail a run on odd text; patterns below still apply
             self.problems_.append(f"{unit.doc_id} turn {unit.turn_index}: deduce failed ({type(exc).__name__})")
         found.extend(detect_patterns(text, allow))
+        found = _initial_before_sentence(text, found)
         for m in VOICE_TAG.finditer(text):
             for s, e in label_name_spans(m.group(1), allow):
                 found.append(Detection(m.start(1) + s, m.start(1) + e, "PERSOON", "voice", 100))
