@@ -339,10 +339,12 @@ def test_checkgold_styles_are_called_as_pinned():
     # (8 / 7, index 1.99). At 149 sets (session 14): the same two, test04 5 / 3 (index -0.70),
     # test03 11 / 7 (index 1.69). At 167 sets (session 15, HP-IG added): test03 right again
     # (9 / 8, index 2.007, just over balanced_band), test04 onbepaald (6 / 4, index -0.62).
+    # At 179 sets (session 16, IH-IS added): test03 onbepaald again (10 / 6, index 1.64, under
+    # balanced_band), test04 onbepaald (5 / 4, index -0.45). Both sit on a gate's edge.
     # A change should be looked at.
     intended, called = _intended_styles("checkgold"), _called_styles("checkgold")
     assert len(intended) == 5 and intended["test03"] == "netwerkgericht" and intended["test04"] == "casusgericht"
-    assert called == {**intended, "test04": "onbepaald"}
+    assert called == {**intended, "test03": "onbepaald", "test04": "onbepaald"}
 
 
 def test_style_rule_never_swaps_casus_and_netwerk_on_the_labelled_sets():

@@ -78,6 +78,8 @@ ORGANISATION_HEADS = (
     "regieteam", "woongoed",
     # blind set IH (session 15): "Vakcollege Westrand"
     "vakcollege", "lyceum", "scholengemeenschap",
+    # blind set IU (session 16): "Woongroep Hoflanden"
+    "woongroep",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).
@@ -378,6 +380,43 @@ def _activity_organisation(text: str, allow_list: AllowList) -> Iterable[Detecti
         yield Detection(span[0], span[1], "INSTELLING", "pattern:activity_organisation", PRIORITY["INSTELLING"])
 
 
+#: Staff and contacts of an organisation before "van" or "bij" and its name: "een medewerker van
+#: Thuisvast" (blind set IX), "het aanspreekpunt bij Hoflanden".
+_STAFF_OF = re.compile(
+    r"(?i:(?<![\w-])(?:medewerk(?:er|ster|ers|sters)|directeur|directrice|teamleider|manager|bestuurder"
+    r"|(?:woon)?consulent(?:e|en)?|huismeester|beheerder|contactpersoon|aanspreekpunt)\s+(?:van|bij)\s+)"
+    rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})")
+
+
+#: Endings of the generic services a municipality or care provider has staff in ("de manager van
+#: Schuldhulpverlening", "een medewerker van Leerplicht"): no organisation's own name.
+_SERVICE_ENDING = re.compile(r"(?i)(?:zorg|hulp|verlening|plicht|dienst|diensten|begeleiding|zaken|beheer|werk"
+                             r"|inkomen|onderwijs|handhaving|toezicht|opvang|bescherming|reclassering)$")
+
+
+@register("staff_organisation")
+def _staff_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """An organisation named after one of its staff: "een medewerker van Thuisvast belde".
+
+    A person's or a place's name there ("de directeur van Jansen", "een medewerker van Rotterdam")
+    is left to the person and place detectors; an allow-listed organisation ("medewerker van
+    Veilig Thuis") stays.
+    """
+    from . import lexicon
+
+    for m in _STAFF_OF.finditer(text):
+        span = _name_words(text, m.start("name"), m.end("name"), allow_list)
+        if span is None or not _org_name_ok(text, span[0], span[1], allow_list):
+            continue
+        words = text[span[0]:span[1]].split()
+        first = next(w for w in words if w[:1].isupper())
+        if (lexicon.is_name_word(first) or lexicon.is_place_name(first) or is_compass_district(first)
+                or allow_list.contains(first) or _HEAD_WORD.fullmatch(first) or _TRIGGER.fullmatch(first)
+                or (len(words) == 1 and _SERVICE_ENDING.search(first))):
+            continue
+        yield Detection(span[0], span[1], "INSTELLING", "pattern:staff_organisation", PRIORITY["INSTELLING"])
+
+
 def is_generic_organisation_word(word: str) -> bool:
     """Whether ``word`` only names a kind of organisation ("Bouwbedrijf", "PI", "wijkteam").
 
@@ -391,6 +430,7 @@ def is_generic_organisation_word(word: str) -> bool:
 #: Detectors whose names may contain an allow-listed word that does not protect them ("Fighting
 #: Spirit", "Midden-Nederland"); one that starts with it is never found by them.
 NAMES_OVER_ALLOW_LIST = frozenset({"pattern:named_organisation", "pattern:activity_organisation",
+                                   "pattern:staff_organisation",
                                    "pattern:org_region", "pattern:article_name"})
 #: Detectors whose context makes even an ordinary word a name ("boksschool Sterk", "PI Best", a
 #: compass district after its preposition: "regisseur op Zuid").

@@ -434,7 +434,10 @@ _FULL_MONTHS = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|septemb
 register_regex(
     "date_month_relative", "DATUM",
     rf"(?i)(?<![\w-])(?:(?:begin|eind|einde|medio|half|halverwege)\s+)?{_FULL_MONTHS}"
-    rf"\s+(?:van\s+)?(?:vorig|verleden|afgelopen|dit|volgend|komend)\s+jaar(?![\w])",
+    rf"\s+(?:van\s+)?(?:vorig|verleden|afgelopen|dit|volgend|komend)\s+jaar(?![\w])"
+    # the year first (blind set IX, session 16: "vorig jaar mei")
+    rf"|(?<![\w-])(?:vorig|verleden|afgelopen|volgend|komend)\s+jaar\s+(?:in\s+)?"
+    rf"(?:(?:begin|eind|einde|medio|half)\s+)?{_FULL_MONTHS}",
 )
 # Dates in words: "vijftien maart", "op eenendertig mei", "vrijdag de drieëntwintigste juni".
 register_regex(
@@ -549,7 +552,7 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-ÖØ-Þa-z][^\W
 _PARTICLES = r"(?:van|de|der|den|ter|ten|te|el|al|ben|bin|da|di|du|le|la|von|zu|op|in|'t)"
 # A relative, a form of address or a relation before a capitalised word: that word is a name, even
 # when it is also an ordinary word ("oma Riet", "tante Roos", "juf Annemiek", "collega Tim Bos").
-KIN_WORDS = (r"(?:oma|opa|tante|oom|mama|papa|mam|pap|moeder|vader|neef|nicht|neefje|nichtje|broer|broertje"
+KIN_WORDS = (r"(?:oma|opa|tante|oom|ome|mama|papa|mam|pap|moeder|vader|neef|nicht|neefje|nichtje|broer|broertje"
              r"|zus|zusje|zoon|zoontje|dochter|dochtertje|schoonmoeder|schoonvader|schoonzus|zwager|stiefvader"
              r"|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|vriend|vriendin|vriendje|vriendinnetje|ex"
              r"|partner|man|vrouw|buurman|buurvrouw|collega|juf|juffrouw|meester|dokter|zuster|broeder|cliënt|cliënte"
@@ -616,7 +619,8 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     from . import lexicon
 
-    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _role_regex(allow_list.roles)):
+    roles = _role_regex(allow_list.roles)
+    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, roles):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -624,6 +628,8 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 if group not in regex.groupindex or m.group(group) is None:
                     continue
                 start, end = m.span(group)
+                if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and regex is roles:
+                    continue  # "regisseur JPA", "coördinator VT": capitals after a role name a programme
                 if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and m.group(group) not in NOT_INITIALS:
                     # "noemen ze hem JJ", "broer AK": capitals after naming words are someone's
                     # initials, which trim_person would drop as no name

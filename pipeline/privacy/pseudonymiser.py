@@ -42,6 +42,9 @@ _DIMINUTIVE = re.compile(r"(?:tje|pje|kje)$")
 _ONE_INITIAL = re.compile(r"[A-Z]\.")
 _ONE_INITIAL_MENTION = re.compile(r"(?<![\w.\[-])([A-Z]\.)(?=[\s,;:)!?]|$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
+#: A lower-case word after an article or a possessive: a noun of the study's language.
+_DETERMINED_WORD = re.compile(r"(?<![\w'’-])(?:de|het|een|deze|die|dat|mijn|zijn|haar|onze|ons|hun|jullie)\s+"
+                              r"([a-zà-öø-ÿ][a-zà-öø-ÿ]+)(?![\w'’-])")
 _CAPITALS_LABEL = re.compile(r"[A-ZÀ-Þ]{2,12}")
 #: Role words in a header that lists the speakers: "LB (interviewer)", "SB = respondent".
 _ROLE_WORDS = (r"(?:interviewer|interviewster|onderzoeker|onderzoekster|respondent|respondente"
@@ -866,9 +869,11 @@ class Pseudonymiser:
 
         ``units`` default to every unit seen by :meth:`fit`. Only words that Dutch knows (also
         as a compound: "bemoeizorg") count; a name typed in lower case ("in amsterdam") is still
-        the name.
+        the name. So does a word after an article or a possessive ("naar de boksgym", blind set
+        IT), unless it is on a name list: a transcript does not write "de bilal".
         """
         words: set[str] = set()
+        nouns: set[str] = set()
         for unit in (self._units.values() if units is None else units):
             if unit.is_label or not unit.text:
                 continue
@@ -878,7 +883,9 @@ class Pseudonymiser:
                 last = max(last, span.end)
             text.append(unit.text[last:])
             words.update(_LOWER_WORD.findall(" ".join(text)))
-        return {w for w in words if lexicon.is_known_form(w)}
+            nouns.update(m.group(1) for m in _DETERMINED_WORD.finditer(" ".join(text)))
+        return ({w for w in words if lexicon.is_known_form(w)}
+                | {w for w in nouns if len(w) >= 4 and not lexicon.is_name_word(w)})
 
     def _public_files(self) -> list[Path]:
         """Researcher-written inputs that the outputs quote by design (codebook, competences).
