@@ -499,3 +499,42 @@ def test_a_header_value_in_another_role_word_with_age_place_and_day_names_the_re
     parsed = build_turns(text_lines(text))
     assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2
     assert L.header_value_is_name("Froukje Dam (41), werkzaam vanuit Delfzijl – afgenomen op 7 maart 2024")
+
+
+def test_a_header_value_with_the_day_and_place_of_the_interview_names_the_respondent():
+    # Blind set IW (iw06, session 16): the day and the place after the dash
+    text = ("Interview 6 – regie jongeren Den Haag Centrum\n"
+            "Geïnterviewde: Rachid Amrani (regisseur, voorheen Halt) – afgenomen op 16 mei 2024 in "
+            "buurtcentrum De Kolibrie\n"
+            "Opname 15 minuten, uitgewerkt door L. Meijer\n\n"
+            "Interviewer: Misschien kun je beginnen met te vertellen wie je bent.\n"
+            "Respondent: Ja, nou, ik ben Rachid, achtendertig.\n"
+            "Interviewer: En wat houdt dat in?\nRespondent: Op papier een caseload.\n")
+    parsed = build_turns(text_lines(text))
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2
+    assert L.header_value_is_name("Rachid Amrani (regisseur, voorheen Halt) – afgenomen op 16 mei 2024 in "
+                                  "buurtcentrum De Kolibrie")
+    # a turn that tells where the interview took place is still a turn
+    assert not L.header_value_is_name("Nou, dat was het – afgenomen op de dag zelf in de wijk en dan gaan we door "
+                                      "met het hele verhaal over de jongen.")
+
+
+def test_a_subtitle_cue_that_addresses_a_later_speaker_by_name_is_a_turn(tmp_path):
+    # Blind set IW (iw04, session 16): the cue's first line "Interviewer: Thea, fijn dat ik bij"
+    # looked like a header value naming the respondent who speaks as "Thea:" later
+    from pipeline.ingest.subtitles import read_srt
+
+    cues = ["Interviewer: Thea, fijn dat ik bij\r\nje langs mocht komen.",
+            "Wil je om te beginnen vertellen\r\nhoe je in dit werk bent beland?",
+            "Thea: Ach, hoe beland je ergens. (lacht)\r\nIk ben eenenzestig.",
+            "Interviewer: Wat is je eerste stap?",
+            "Thea: Ik maak een tekening."]
+    body = "".join(f"{n}\r\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},500\r\n{c}\r\n\r\n"
+                   for n, c in enumerate(cues, 1))
+    path = tmp_path / "iw04.srt"
+    path.write_bytes(body.encode("utf-8"))
+    parsed, _ = read_srt(path)
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Thea"] * 2
+    assert parsed.turns[0].text.startswith("Thea, fijn dat ik bij je langs mocht komen.")
+    assert not L.header_value_is_name("Thea, fijn dat ik bij")
+    assert L.header_value_is_name("Thea Jansen, regisseur")

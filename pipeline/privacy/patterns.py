@@ -811,8 +811,17 @@ def _extra_places(text: str, allow_list: AllowList) -> Iterable[Detection]:
 register_regex(
     "district", "LOCATIE",
     # ... and a team or meeting named after one: "team Zuid", "het nazorgoverleg Centrum" (blind set IN)
-    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op|\w*team|\w*overleg)\s+)"
+    # ... and "voor heel Zuid" (blind set IW)
+    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op|heel|\w*team|\w*overleg)\s+)"
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
+    group=1, priority=6,
+)
+# A park or estate by its name: "een rondje door Park Zestienhoven-West" (blind set IW); the
+# generic word stays.
+register_regex(
+    "park", "LOCATIE",
+    r"(?<![\w-])(?:Park|Landgoed|Stadspark|Wijkpark)\s+((?:['’]t\s+|De\s+|Het\s+)?[A-ZÀ-Þ][\w'’-]+"
+    r"(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})",
     group=1, priority=6,
 )
 # ... and the second of two: "dat het in Noord en West precies hetzelfde is" (blind set IJ).
