@@ -354,6 +354,13 @@ def _index_rule(evidence: StyleEvidence, thresholds) -> str:
         return "netwerkgericht"
     if index <= -thresholds.min_index:
         return "casusgericht"
+    # many answers that lean one way all but together decide where codes and words balance out:
+    # a casus-oriented respondent who talks at length about the partners' ways of working, each a
+    # means for one person's plan (blind misses im04, iq02, jc02); a named style is left to its band
+    many = getattr(thresholds, "one_sided_answers", None)
+    if (many is not None and not evidence.self_label and evidence.casus_turns + evidence.netwerk_turns >= many
+            and round(evidence.minority_share, 9) <= thresholds.one_sided_share):
+        return "casusgericht" if evidence.casus_turns > evidence.netwerk_turns else "netwerkgericht"
     return "onbepaald"
 
 

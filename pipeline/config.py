@@ -151,6 +151,20 @@ class StyleThresholds(BaseModel):
     model (``turn_leaning: focus_words``) there are no probabilities and this gate is skipped;
     ``None`` switches it off.
 
+    *Answers all but one-sided* (``index`` rule only, last; session 16): when ``|style_index|``
+    stays under ``min_index`` but at least ``one_sided_answers`` (8) answers lean and at most
+    ``one_sided_share`` (0.2) of them the less common way, the answers decide: a casus-oriented
+    respondent who explains the partners' ways of working at length, each a means for one
+    person's plan, carries network codes and organisation words that pull the index to zero while
+    the model reads the answers 8 to 2 or 12 to 2 to the person (blind misses im04, iq02, jc02 of
+    sessions 15–16). A respondent who names a style (``self_label``) is left to its band. Measured
+    in session 15 on 1,024 respondents (171 labelled sets, answers read by models fitted without
+    the set's tenth, thresholds fixed): 1010 against 1009, changing one call (hh06, casus, 9 to 2,
+    index 0.24); at a share of 0.25 it also calls a mixed respondent (ht06, 6 to 2) casusgericht,
+    and from 4 or 6 answers another (gf05). On the 132 blind respondents evaluated in sessions
+    15–16 (rounds IH–JC) it changes two calls, both right (im04 and jc02; iq02, 8 to 3, stays).
+    ``None`` switches it off.
+
     Sessions 4–13 gated on counted answers instead, ``thin_share`` (0.25 in sessions 8–13;
     default ``None`` since session 14, still available): ``onbepaald`` when at most this share of
     the answers lean (``leaning_share``, at ``turn_probability``). On the labelled sets the
@@ -218,6 +232,8 @@ class StyleThresholds(BaseModel):
     thin_band: float | None = Field(default=None, ge=0.0)
     thin_max_leaning: int | None = Field(default=None, ge=0)
     thin_probability: float | None = Field(default=0.3, ge=0.0, le=1.0)
+    one_sided_answers: int | None = Field(default=8, ge=1)
+    one_sided_share: float = Field(default=0.2, ge=0.0, le=0.5)
 
     @field_validator("rule")
     @classmethod

@@ -727,3 +727,29 @@ def test_thin_answers_are_read_by_the_models_probabilities_by_default():
     # a style the respondent names still stands (checked first)
     named = analyse.StyleEvidence(**evidence, expected_leaning=0.05 * 37, self_label="casusgericht")
     assert analyse.style_label(named, StyleThresholds()) == "casusgericht"
+
+
+def test_answers_all_but_one_sided_decide_where_the_index_balances_out():
+    # Session 16 (blind misses im04, iq02, jc02): network codes and organisation words pull the
+    # index of a casus-oriented respondent who explains the partners' work to about zero, while
+    # the model reads nearly all her answers to the person.
+    t = StyleThresholds()
+    assert (t.one_sided_answers, t.one_sided_share) == (8, 0.2)
+
+    def evidence(casus_turns, netwerk_turns):
+        return analyse.StyleEvidence(0.2, 0.3, 20, (0, 0), 2.0, 1.2, casus_turns, netwerk_turns, 0, "", 20, 12.0)
+
+    for casus_turns, netwerk_turns in ((12, 2), (7, 1), (6, 1), (11, 3), (16, 4)):
+        assert abs(analyse.style_index(evidence(casus_turns, netwerk_turns), t)) < t.min_index
+    assert analyse.style_label(evidence(12, 2), t) == "casusgericht"
+    assert analyse.style_label(evidence(7, 1), t) == "casusgericht"     # 8 answers, 1 of 8 the other way
+    assert analyse.style_label(evidence(6, 1), t) == "onbepaald"        # too few answers
+    assert analyse.style_label(evidence(11, 3), t) == "onbepaald"       # 0.21 the other way: maybe mixed
+    assert analyse.style_label(evidence(16, 4), t) == "casusgericht"    # exactly a fifth
+    assert analyse.style_label(evidence(12, 2), StyleThresholds(one_sided_answers=None)) == "onbepaald"
+    network = analyse.StyleEvidence(0.6, 0.05, 20, (0, 0), 8.0, 0.4, 1, 11, 0, "", 20, 12.0)
+    assert abs(analyse.style_index(network, t)) < t.min_index
+    assert analyse.style_label(network, t) == "netwerkgericht"
+    # the gates before it still stop: a thin reading of the answers
+    thin = analyse.StyleEvidence(0.2, 0.3, 20, (0, 0), 2.0, 1.2, 12, 2, 0, "", 60, 12.0)
+    assert analyse.style_label(thin, t) == "onbepaald"

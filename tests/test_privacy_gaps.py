@@ -1041,3 +1041,13 @@ def test_the_leak_check_does_not_find_a_noun_the_study_writes_after_an_article(t
     # the capitalised name is still searched for
     (tmp_path / "leaked.txt").write_text("Hij traint bij Boksgym, zegt hij.", encoding="utf-8")
     assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["leaked.txt"]
+
+
+def test_an_organisation_whose_name_is_a_word_is_replaced_when_named_again():
+    # Blind set JC (jc01): "Sportschool Atlas", then "de trainer van Atlas"; "Atlas" opening a
+    # sentence in a study that writes "atlas" in lower case stays a word
+    out, = pseudonymise("Hij ging naar de kickboksles bij Sportschool Atlas. Er was de trainer van Atlas, "
+                        "die hem zag. Atlas is ook een boek, en een atlas ook.")
+    first, second = re.findall(r"\[INSTELLING-\d+\]", out)
+    assert first == second and "trainer van Atlas" not in out
+    assert "Atlas is ook een boek" in out

@@ -634,7 +634,14 @@ class Pseudonymiser:
         # A district that is also a word ("Buiten") is no identifier for the leak check, but
         # capitalised inside a sentence it is the district.
         searched = set(wanted.identifier.map(_fold))
-        extra = [(form, entity, kind, True) for form, entity, kind in districts if _fold(form) not in searched]
+        # So is an organisation whose one-word name is a word ("Sportschool Atlas", then "de trainer
+        # van Atlas", blind set JC): capitalised inside a sentence it is the organisation.
+        named = [(form, entity, kind) for form, entity, kind in self._place_forms.values()
+                 if kind == "INSTELLING" and " " not in form and form[:1].isupper() and form.isalpha()
+                 and lexicon.is_plain_word(form) and not lexicon.is_stop_word(form) and not lexicon.is_title(form)
+                 and not is_generic_organisation_word(form) and not self.allow_list_.contains(form)]
+        extra = [(form, entity, kind, True) for form, entity, kind in sorted(set(districts) | set(named))
+                 if _fold(form) not in searched]
         if extra:
             wanted = pd.concat([wanted, pd.DataFrame(extra, columns=wanted.columns)], ignore_index=True)
         if wanted.empty:
