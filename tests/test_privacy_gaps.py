@@ -1006,6 +1006,9 @@ def test_an_initial_given_as_a_name_is_not_joined_to_the_next_sentence():
     ("Ik ken ome Frank al jaren, die zit bij de boksschool.", "Frank"),  # IT: "ome" is an uncle
     ("Die afspraak geldt nu voor heel Zuid.", "Zuid"),  # IW
     ("We liepen elke donderdag een rondje door Park Zestienhoven-West, drie kwartier.", "Zestienhoven"),  # IW
+    ("Die gevulde koeken zijn echt de beste van Zuid, daar kom ik niet van af.", "Zuid"),  # JF
+    ("Ik ben coördinator bij Hanzeborg. Zeg maar G.J., dat doet iedereen.", "G.J."),  # JE
+    ("Noem me maar Kees. Dat is makkelijker.", "Kees"),
 ])
 def test_staff_of_an_organisation_a_housing_group_and_a_year_before_its_month_are_replaced(sentence, gone):
     out, = pseudonymise(sentence)
@@ -1051,3 +1054,20 @@ def test_an_organisation_whose_name_is_a_word_is_replaced_when_named_again():
     first, second = re.findall(r"\[INSTELLING-\d+\]", out)
     assert first == second and "trainer van Atlas" not in out
     assert "Atlas is ook een boek" in out
+
+
+def test_a_family_called_by_its_surname_in_the_plural_is_that_person():
+    # Blind set JG (jg05): "de Zeemannen" for mevrouw Zeeman and her husband; sailors in lower
+    # case stay
+    out, = pseudonymise("Over de Zeemannen, zo noemen we ze. Mevrouw Zeeman is eenentachtig. "
+                        "Niet voor de Zeemannen alleen. De zeemannen van de haven zagen niets.")
+    assert "Zeeman" not in out and out.count("[PERSOON-1]") == 3
+    assert "De zeemannen van de haven" in out
+
+
+def test_an_organisation_named_before_the_kind_of_care_it_gives_is_replaced_by_its_short_name_too():
+    # Blind set JF: "Koers Verslavingszorg" once, then "bij Koers" and "Koers voelde zich ..."
+    out, = pseudonymise("De teamleider van Koers Verslavingszorg belde. Er is een vast aanspreekpunt bij Koers. "
+                        "Toen zei ik tegen Koers dat het anders moest.")
+    assert "Koers" not in out
+    assert len(set(re.findall(r"\[INSTELLING-\d+\]", out))) == 1

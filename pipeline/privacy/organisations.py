@@ -89,6 +89,8 @@ ORGANISATION_TAILS = (
     "Fellowship", "Tabernacle", "Assembly",
     # housing corporations (blind sets HP, HW, IA, session 14: "Havenstad Wonen", "Randmeer Wonen")
     "Wonen",
+    # care and welfare providers (blind set JF, session 16: "Koers Verslavingszorg")
+    "Verslavingszorg", "Thuiszorg", "Jeugdzorg", "Welzijn",
 )
 #: Words before "Wonen" that name a kind of housing or care, not a housing corporation.
 _KINDS_OF_HOUSING = frozenset({"beschermd", "begeleid", "zelfstandig", "kleinschalig", "geclusterd", "ambulant",

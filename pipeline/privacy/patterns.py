@@ -570,6 +570,9 @@ _CALLED = re.compile(
 _CALLED_BEFORE = re.compile(
     rf"(?:(?i:\b(?:die|dat)\s+)(?P<name>{_NAME})\s+(?i:heet|heette)\b"
     rf"|(?<![\w-])(?P<second>{_NAME})[\"”’']?[.,]\s+(?i:zo)\s+noem(?:t|en|de|den)\s+(?:\w+\s+){{0,2}}(?:hem|haar)\b)")
+#: "Zeg maar G.J., dat doet iedereen", "Noem me maar Kees" (blind set JE): how to call the speaker.
+_CALL_ME = re.compile(r"(?:^|(?<=[.!?:]\s))(?:Zeg|Noem)\s+(?:me\s+|mij\s+)?(?:gewoon\s+)?maar\s+"
+                      rf"(?P<name>(?:[A-Z]\.){{1,3}}|{_NAME})(?![\w-])")
 #: "Ik ben Jan-Willem, maar iedereen zegt JW": capitals used as a nickname.
 _SAYS_NICKNAME = re.compile(r"(?i:\b(?:iedereen|ze|men|hij|zij)\s+(?:zegt|zeggen|zei|zeiden|noemt|noemen)"
                             r"\s+(?:(?:gewoon|altijd|maar)\s+)?)(?P<name>[A-Z]{2,3})(?![\w&/'’.-])")
@@ -620,7 +623,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     from . import lexicon
 
     roles = _role_regex(allow_list.roles)
-    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, roles):
+    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, roles):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -633,6 +636,10 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and m.group(group) not in NOT_INITIALS:
                     # "noemen ze hem JJ", "broer AK": capitals after naming words are someone's
                     # initials, which trim_person would drop as no name
+                    yield Detection(start, end, "PERSOON", "pattern:initials", 9)
+                    continue
+                if re.fullmatch(r"(?:[A-Z]\.){2,3}", m.group(group)):
+                    # "Zeg maar G.J.": initials with their stops, as the initials detector keeps them
                     yield Detection(start, end, "PERSOON", "pattern:initials", 9)
                     continue
                 if end - start == 1 and text[end:end + 1] == ".":
@@ -812,7 +819,7 @@ register_regex(
     "district", "LOCATIE",
     # ... and a team or meeting named after one: "team Zuid", "het nazorgoverleg Centrum" (blind set IN)
     # ... and "voor heel Zuid" (blind set IW)
-    r"(?i:\b(?:in|uit|naar|voor|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op|heel|\w*team|\w*overleg)\s+)"
+    r"(?i:\b(?:in|uit|naar|voor|van|richting|vanuit|rond|stadsdeel|stadsdelen|regio|wijk|op|heel|\w*team|\w*overleg)\s+)"
     r"((?:Nieuw-)?(?:Noord|Oost|West|Zuid|Zuidoost|Noordwest|Centrum)(?:-(?:Noord|Oost|West|Zuid))?)(?![\w-])",
     group=1, priority=6,
 )

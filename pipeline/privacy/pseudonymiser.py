@@ -23,7 +23,8 @@ from .names import (ROLE_CODES, VOICE_TAG, PersonName, PersonRegistry, after_for
                     parse_person, sentence_start, split_sentences, trim_person, trim_place)
 from ..columns import PSEUDONYM_KEY as KEY_COLUMNS
 from ..columns import REVIEW as REVIEW_COLUMNS
-from .organisations import (CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, is_compass_district, is_generic_organisation_word,
+from .organisations import (CONTEXT_SOURCES, NAMES_OVER_ALLOW_LIST, ORGANISATION_TAILS, is_compass_district,
+                            is_generic_organisation_word,
                             looks_like_region)
 from .patterns import NAME_FOLLOWS, NOT_INITIALS, detect_patterns, place_context
 
@@ -510,6 +511,7 @@ class Pseudonymiser:
         words = sorted((p for p in parts if len(p) >= 2 and not lexicon.is_plain_word(p.split()[-1])
                         and not lexicon.is_particle(p) and not allow.contains(p)),
                        key=lambda p: (-len(p), p))
+        self._propagate_families(units)
         if not words:
             return
         pattern = re.compile(
@@ -530,6 +532,32 @@ class Pseudonymiser:
                 if sentence_start(unit.text, s) and lexicon.is_dictionary_word(last) and self._ordinary(last):
                     continue
                 name = parse_person(word)
+                added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _propagate_families(self, units: list[_Unit]) -> None:
+        """A family by its surname in the plural: "mevrouw Zeeman", then "de Zeemannen" (blind set
+        JG), "de Jansens". Only capitalised, after "de", so "de zeemannen" (sailors) stays."""
+        allow = self.allow_list_
+        # parts are case-folded; a single word counts when it is no first name ("mevrouw Zeeman")
+        surnames = sorted({w for n in self.registry_.names.values()
+                           for w in (n.surname, n.core if n.kind == "single" and not lexicon.is_first_name(n.core) else "")
+                           if w and len(w) >= 3 and " " not in w and not allow.contains(w)}, key=lambda w: (-len(w), w))
+        if not surnames:
+            return
+        pattern = re.compile(r"(?<![\w\[-])(?<=\bde\s)(%s)(?:s|en|nen|['’]s)(?![\w-])"
+                             % "|".join(map(re.escape, surnames)), re.IGNORECASE)
+        for unit in units:
+            if unit.is_label or not unit.text:
+                continue
+            taken = [(sp.start, sp.end) for sp in unit.spans] + allow.protected_spans(unit.text)
+            added = []
+            for m in pattern.finditer(unit.text):
+                s, e = m.span()
+                if not m.group(1)[:1].isupper() or any(ts < e and s < te for ts, te in taken):
+                    continue
+                name = parse_person(m.group(1))
                 added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
@@ -718,7 +746,10 @@ class Pseudonymiser:
             if kind != "INSTELLING":
                 continue
             short, place = words
-            if not (_fold(place) in places or lexicon.is_place_name(place) or looks_like_region(place)):
+            # "Koers Verslavingszorg", then "bij Koers" (blind set JF): a name before the kind of
+            # organisation it is (ORGANISATION_TAILS) is its short name as much as before a place
+            if not (_fold(place) in places or lexicon.is_place_name(place) or looks_like_region(place)
+                    or place in ORGANISATION_TAILS):
                 continue
             # an ordinary word ("Stichting Doorstart Haaglanden" → "bij Doorstart") is searched
             # capitalised only (leak_identifiers), and left at a sentence start the study writes
