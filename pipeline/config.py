@@ -161,9 +161,12 @@ class StyleThresholds(BaseModel):
     in session 15 on 1,024 respondents (171 labelled sets, answers read by models fitted without
     the set's tenth, thresholds fixed): 1010 against 1009, changing one call (hh06, casus, 9 to 2,
     index 0.24); at a share of 0.25 it also calls a mixed respondent (ht06, 6 to 2) casusgericht,
-    and from 4 or 6 answers another (gf05). On the 132 blind respondents evaluated in sessions
-    15–16 (rounds IH–JC) it changes two calls, both right (im04 and jc02; iq02, 8 to 3, stays).
-    ``None`` switches it off.
+    and from 4 or 6 answers another (gf05). Leave-one-set-out on 1,096 respondents (183 labelled
+    sets, ``bench/bench_styles.py --folds 10``): 1081 against 1075 for session 14's rule, losing
+    none of its calls; from 6 answers 1078, from 10 answers 1076, at a share of 0.25 1082. On the
+    132 blind respondents evaluated in sessions 15–16 before it (rounds IH–JC) it changes two calls,
+    both right (im04 and jc02; iq02, 8 to 3, stays); blind on round JD–JG it changed none (je01,
+    casus, 11 to 3, stays onbepaald: a minority of 0.21). ``None`` switches it off.
 
     Sessions 4–13 gated on counted answers instead, ``thin_share`` (0.25 in sessions 8–13;
     default ``None`` since session 14, still available): ``onbepaald`` when at most this share of
