@@ -1071,3 +1071,32 @@ def test_an_organisation_named_before_the_kind_of_care_it_gives_is_replaced_by_i
                         "Toen zei ik tegen Koers dat het anders moest.")
     assert "Koers" not in out
     assert len(set(re.findall(r"\[INSTELLING-\d+\]", out))) == 1
+
+
+# ---------------------------------------------------------------------------- blind rounds JL–JO (session 17)
+def test_a_first_name_that_is_a_word_is_part_of_the_full_name_and_named_again_alone():
+    # Blind set JN (jn06): the speaker key "(Wiel Janssen, regisseur)" gave "Janssen" only, and
+    # "Ik ben Wiel" stayed; the word in lower case and the word in another interview stay
+    docs = [Document("d1", "d1.txt", "txt",
+                     header=["Spreker 1 = interviewer (Kim Ramakers), Spreker 2 = respondent (Wiel Janssen, regisseur)"],
+                     turns=[Turn("Spreker 1", "Wie ben je?"),
+                            Turn("Spreker 2", "Ja. Ik ben Wiel, zevenenveertig. Er is geen Wiel die naast hem zit. "
+                                              "Het wiel draait door.")]),
+            Document("d2", "d2.txt", "txt", header=[], turns=[Turn("Respondent", "Een Wiel? Nee, dat ken ik niet.")])]
+    p = Pseudonymiser(allow_list=ALLOW).fit(docs)
+    first, second = p.transform(docs)
+    assert "Wiel" not in first.header[0] and "Janssen" not in first.header[0]
+    answer = first.turns[1].text
+    assert "Wiel" not in answer and "Het wiel draait door." in answer
+    person = re.search(r"\((\[PERSOON-\d+\]), regisseur\)", first.header[0]).group(1)
+    assert answer.count(person) == 2
+    assert second.turns[0].text == "Een Wiel? Nee, dat ken ik niet."
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    ("Noah was uitgevallen bij het Techniekcollege West, eerste jaar.", "West"),  # JM (jm06)
+    ("Zij zit nu op de Vechtdalschool Noord, in de brugklas.", "Noord"),
+])
+def test_the_district_of_a_school_branch_goes_with_the_school(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and out.count("[INSTELLING-") == 1

@@ -551,8 +551,10 @@ _NEUTER_ARTICLE_PLACE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 
 
-#: A school named as one capitalised compound inside a sentence: "het Singelcollege", "het Vechtdal Lyceum".
-_SCHOOL_COMPOUND = re.compile(r"(?<=[a-zà-ÿ,] )(?:het|de)\s+(?P<name>[A-ZÀ-Þ][a-zà-ÿ]{2,}(?:college|lyceum|school|gymnasium))(?![\w-])")
+#: A school named as one capitalised compound inside a sentence: "het Singelcollege", "het Vechtdal Lyceum",
+#: with the district of its branch: "het Techniekcollege West" (blind set JM).
+_SCHOOL_COMPOUND = re.compile(r"(?<=[a-zà-ÿ,] )(?:het|de)\s+(?P<name>(?P<compound>[A-ZÀ-Þ][a-zà-ÿ]{2,}"
+                              rf"(?:college|lyceum|school|gymnasium))(?:\s+{_COMPASS.pattern})?)(?![\w-])")
 
 
 @register("school_compound")
@@ -565,8 +567,8 @@ def _school_compound(text: str, allow_list: AllowList) -> Iterable[Detection]:
     from . import lexicon
 
     for m in _SCHOOL_COMPOUND.finditer(text):
-        name = m.group("name")
-        if allow_list.contains(name) or lexicon.is_dictionary_word(name):
+        compound = m.group("compound")
+        if allow_list.contains(compound) or lexicon.is_dictionary_word(compound):
             continue
         yield Detection(m.start("name"), m.end("name"), "INSTELLING", "pattern:school_compound", PRIORITY["INSTELLING"])
 

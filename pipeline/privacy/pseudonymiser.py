@@ -154,6 +154,34 @@ def _initial_before_sentence(text: str, found: list[Detection]) -> list[Detectio
     return out
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’.\[-])([A-ZÀ-Þ][a-zà-ÿ]{2,})[ \t]+$")
+_SURNAME_SOURCES = frozenset({"deduce:persoon", "pattern:name_lists"})
+
+
+def _first_name_before_surname(text: str, found: list[Detection], allow_list: AllowList) -> list[Detection]:
+    """Take a listed first name that is also a word into the surname right after it.
+
+    deduce and the name lists skip a first name that is also a word: "(Wiel Janssen, regisseur)"
+    gave "Janssen" only, and "Wiel" stayed in the header and in "Ik ben Wiel" (blind set JN).
+    Right before a surname such a word is the first name; function words, titles, places,
+    compass districts and allow-listed words are left.
+    """
+    out = []
+    for det in found:
+        word = text[det.start:det.end]
+        if det.type == "PERSOON" and det.source in _SURNAME_SOURCES and " " not in word:
+            m = _WORD_BEFORE.search(text, max(0, det.start - 40), det.start)
+            if m:
+                first = m.group(1)
+                if (lexicon.is_first_name(first) and not lexicon.is_stop_word(first)
+                        and not lexicon.is_title(first) and not lexicon.is_place_name(first)
+                        and not is_compass_district(first) and not allow_list.contains(first)
+                        and not allow_list.contains(f"{first} {word}")):
+                    det = replace(det, start=m.start(1))
+        out.append(det)
+    return out
+
+
 def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces = [(start, end)]
     for ts, te in taken:
@@ -300,6 +328,7 @@ class Pseudonymiser:
             self.problems_.append(f"{unit.doc_id} turn {unit.turn_index}: deduce failed ({type(exc).__name__})")
         found.extend(detect_patterns(text, allow))
         found = _initial_before_sentence(text, found)
+        found = _first_name_before_surname(text, found, allow)
         for m in VOICE_TAG.finditer(text):
             for s, e in label_name_spans(m.group(1), allow):
                 found.append(Detection(m.start(1) + s, m.start(1) + e, "PERSOON", "voice", 100))
@@ -567,7 +596,7 @@ class Pseudonymiser:
 
         :meth:`_propagate` leaves such names out ("Toon", "Roos", "Bakker" would hit "toon",
         "roos", "bakker" across the study). Inside the document where the name was found
-        ("Ik noem hem Toon"), the capitalised word inside a sentence ("de zaak van Toon") is that
+        ("Ik noem hem Toon", "Wiel Janssen"), the capitalised word inside a sentence ("de zaak van Toon") is that
         person; at a sentence start it is, unless the study also writes the word in lower case.
         """
         registry, allow = self.registry_, self.allow_list_
@@ -579,6 +608,12 @@ class Pseudonymiser:
                 if (len(word) >= 3 and " " not in word and lexicon.is_plain_word(word)
                         and not lexicon.is_particle(word) and not allow.contains(word)):
                     by_doc.setdefault(doc_id, {})[word] = key
+                # "Wiel Janssen" in the speaker key, then "Ik ben Wiel" (blind set JN): a first name
+                # that is also a word ("wiel"), alone in the document of the full name
+                for given in name.given:
+                    if (len(given) >= 3 and " " not in given and lexicon.is_plain_word(given)
+                            and not lexicon.is_particle(given) and not allow.contains(given)):
+                        by_doc.setdefault(doc_id, {}).setdefault(given, key)
                 # "Trientje heette ze, maar iedereen zei Trien": the name without its diminutive
                 for given in (*name.given, word):
                     stem = _DIMINUTIVE.sub("", given)
