@@ -1100,3 +1100,36 @@ def test_a_first_name_that_is_a_word_is_part_of_the_full_name_and_named_again_al
 def test_the_district_of_a_school_branch_goes_with_the_school(sentence, gone):
     out, = pseudonymise(sentence)
     assert gone not in out and out.count("[INSTELLING-") == 1
+
+
+# ---------------------------------------------------------------------------- blind rounds JP–JS (session 17)
+def test_names_that_are_words_given_with_an_age_or_as_a_couple_are_replaced_throughout_the_interview():
+    # Blind set JS (js06): "Toon" and "Riet" are on no name list and are words ("toon", "riet");
+    # the study writes "riet" in lower case too, which leaves the stated name a name
+    docs = [Document("d1", "d1.txt", "txt", header=[], turns=[
+        Turn("Interviewer", "Heb je een voorbeeld?"),
+        Turn("Respondent", "Een boerenechtpaar in Nieuw-Vossemeer, Toon en Riet. Toon is achtenzestig. "
+                           "Ik ben met Riet aan tafel gaan zitten. Toon was er ook."),
+        Turn("Interviewer", "En daarna?"),
+        Turn("Respondent", "Ik had een klik met Riet. Het riet langs de sloot was hoog."),
+    ])]
+    out = [t.text for t in Pseudonymiser(allow_list=ALLOW).fit_transform(docs)[0].turns]
+    assert "Toon" not in out[1] and "Riet" not in out[1] and "Riet" not in out[3]
+    assert "Het riet langs de sloot was hoog." in out[3]
+    toon, riet = re.findall(r"\[PERSOON-\d+\]", out[1])[:2]
+    assert toon != riet and out[1].count(toon) == 3 and out[1].count(riet) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moeder is vierenveertig. Vader was zeventig jaar. Dat is twintig, en het bedrag was dertig.",
+    "Twee broers die ik ken. De ouders, die waren er niet.",
+])
+def test_a_relative_with_an_age_and_a_group_without_names_stay(sentence):
+    out, = pseudonymise(sentence)
+    assert out == sentence
+
+
+def test_a_number_read_from_a_form_is_a_case_number():
+    # Blind set JS (js02): "een aanmeldformulier liggen, 24-0193"; a span of years stays
+    out, = pseudonymise("Ik heb hier een aanmeldformulier liggen, 24-0193, maar nee. Het formulier van 2021-2022.")
+    assert "24-0193" not in out and "[DOSSIER-" in out and "2021-2022" in out

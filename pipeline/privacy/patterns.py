@@ -175,10 +175,11 @@ register_regex(
 )
 # "gewoon een nummer, 22-0871", "op zijn huurcontract, 40-18833": a two-part number right after the
 # word "nummer" or "contract", or a few words on ("zijn huurcontract destijds gedaan, 2207-4418")
-# (not "2021-2022", not a phone number "06-12345678").
+# (not "2021-2022", not a phone number "06-12345678"); also after a form or a decision: "een
+# aanmeldformulier liggen, 24-0193" (blind set JS).
 register_regex(
     "number_serial", "DOSSIER",
-    r"(?i:\b\w*(?:nummer|contract)(?:\s+[a-zë]+){0,3}?\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
+    r"(?i:\b\w*(?:nummer|contract|formulier|beschikking)(?:\s+[a-zë]+){0,3}?\s*[,:]?\s+(?:is\s+|was\s+)?)([1-9]\d{1,3}[-/]\d{3,}(?:[-/]\d+)*)(?![\w/-]|[.,]\d)",
     group=1, check=lambda m, text, al: re.fullmatch(r"(?:19|20)\d\d[-/](?:19|20)\d\d", m.group(1)) is None,
 )
 register_regex(
@@ -573,6 +574,21 @@ _CALLED_BEFORE = re.compile(
 #: "Zeg maar G.J., dat doet iedereen", "Noem me maar Kees" (blind set JE): how to call the speaker.
 _CALL_ME = re.compile(r"(?:^|(?<=[.!?:]\s))(?:Zeg|Noem)\s+(?:me\s+|mij\s+)?(?:gewoon\s+)?maar\s+"
                       rf"(?P<name>(?:[A-Z]\.){{1,3}}|{_NAME})(?![\w-])")
+#: An age in words or digits: "achtenzestig", "tweeëntwintig", "17".
+_AGE_NUMBER = (r"(?:(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?"
+               r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
+               r"|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|\d{1,2})")
+#: "Toon is achtenzestig", "en Riet was toen 64 jaar" (blind set JS): a capitalised word with an age
+#: as its predicate is someone, even when it is also a word ("toon", "riet").
+_NAMED_WITH_AGE = re.compile(rf"(?:^|(?<=[.!?:;,]\s)|(?<=\ben\s))(?P<name>{_NAME})\s+(?:is|was)\s+"
+                             rf"(?:(?:nu|toen|pas|al|bijna|net|inmiddels)\s+)?{_AGE_NUMBER}(?:\s+jaar(?:\s+oud)?)?"
+                             r"(?=\s*(?:[.,;:!?)]|$))")
+#: "Een boerenechtpaar in Nieuw-Vossemeer, Toon en Riet." (blind set JS): two people named after
+#: the word for the pair or group they are.
+_PAIR_NAMED = re.compile(
+    r"(?i:\b(?:\w*echtpaar|stel|ouders|broers|zussen|zusjes|broertjes|tweeling|buren|kinderen|jongens|meiden"
+    r"|meisjes|zonen|dochters|vriendinnen|vrienden)\b)[^.!?\n]{0,60}?,\s+"
+    rf"(?P<name>{_NAME})\s+en\s+(?P<second>{_NAME})(?=\s*[.,;:!?)])")
 #: "Ik ben Jan-Willem, maar iedereen zegt JW": capitals used as a nickname.
 _SAYS_NICKNAME = re.compile(r"(?i:\b(?:iedereen|ze|men|hij|zij)\s+(?:zegt|zeggen|zei|zeiden|noemt|noemen)"
                             r"\s+(?:(?:gewoon|altijd|maar)\s+)?)(?P<name>[A-Z]{2,3})(?![\w&/'’.-])")
@@ -623,7 +639,8 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     from . import lexicon
 
     roles = _role_regex(allow_list.roles)
-    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, roles):
+    for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, _NAMED_WITH_AGE, _PAIR_NAMED,
+                  roles):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -650,6 +667,15 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 words = text[start:end].split()
                 if regex is _CALLED_BEFORE and (lexicon.is_common_word(words[0]) or lexicon.is_stop_word(words[0])):
                     continue  # "Goed. Zo noemen we hem niet": an ordinary word before the naming words
+                if regex is _NAMED_WITH_AGE and (lexicon.is_common_word(words[0])
+                                                 or re.fullmatch(KIN_WORDS, words[0], re.IGNORECASE)):
+                    continue  # "Moeder is vierenveertig", "Vader was zeventig": a relative, no name
+                if regex in (_NAMED_WITH_AGE, _PAIR_NAMED):
+                    if _name_part_ok(words[0], allow_list) and len(words) == 1:
+                        # the context states a person: kept even where the study writes the word in
+                        # lower case ("de toon was goed")
+                        yield Detection(start, end, "PERSOON", "pattern:name_stated", 9)
+                    continue
                 lead = next(i for i, w in enumerate(words) if w[:1].isupper())  # "dhr. de Kok"
                 if lexicon.is_particle(words[lead]) and len(words) > lead + 1:
                     # "dokter Van der Meer", "juf De Groot": a capitalised particle opens a surname,

@@ -389,6 +389,8 @@ class Pseudonymiser:
                 word = text[s:e]
                 if det.type == "PERSOON" and after_form_of_address(text, s) and _addressable(word, self.allow_list_):
                     pass  # "mevrouw Kok", "oma Roos": the form of address makes even an ordinary word a name
+                elif det.source == "pattern:name_stated":
+                    pass  # "Toon is achtenzestig", "een echtpaar, Toon en Riet": the sentence says who
                 elif ((det.source in _LEXICAL_SOURCES or _listed_place(det, text, s, e))
                       and " " not in word and lexicon.is_dictionary_word(word)
                       and not (_listed_place(det, text, s, e) and place_context(text, s))):
