@@ -1133,3 +1133,28 @@ def test_a_number_read_from_a_form_is_a_case_number():
     # Blind set JS (js02): "een aanmeldformulier liggen, 24-0193"; a span of years stays
     out, = pseudonymise("Ik heb hier een aanmeldformulier liggen, 24-0193, maar nee. Het formulier van 2021-2022.")
     assert "24-0193" not in out and "[DOSSIER-" in out and "2021-2022" in out
+
+
+# ---------------------------------------------------------------------------- blind rounds JT–JW (session 17)
+@pytest.mark.parametrize("sentence, gone", [
+    ("Begeleiding van Zorggroep Lentekracht. Zijn begeleider bij Lentekracht is gewisseld.", "Lentekracht"),  # JU
+    ("Hij heeft een fiets gekocht, bij Fietsenmakerij Het Spaakje, met eigen geld.", "Spaakje"),  # JU
+])
+def test_a_care_group_and_a_workshop_by_their_names(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and "[INSTELLING-" in out
+
+
+@pytest.mark.parametrize("sentence", [
+    # JT: a national organisation; JV: a word after a stage direction opens a sentence
+    "Een familiebegeleider van het Landelijk Steunpunt Extremisme, en dan nog een advocaat.",
+    "Liepen de doelen uiteen? (lacht) Uiteen. Natuurlijk. En (stilte) Misschien wel.",
+])
+def test_a_national_organisation_and_a_word_after_a_stage_direction_stay(sentence):
+    out, = pseudonymise(sentence)
+    assert out == sentence
+
+
+def test_a_name_after_a_stage_direction_inside_a_sentence_is_still_found():
+    out, = pseudonymise("Ja (lacht) Kees zei het al.")
+    assert "Kees" not in out

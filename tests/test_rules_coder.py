@@ -484,6 +484,13 @@ def test_real_codebook_a_third_party_in_between_is_not_mixed(real_coder):
     assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
 
 
+def test_real_codebook_a_moment_between_two_parties_in_the_past_tense_is_not_mixed(real_coder):
+    # codebook 1.5.3 (blind set JU, session 17: a casus-oriented respondent called onbepaald)
+    text = ("En de corporatie zei: dit is wat er is. Dus ik zat er een beetje tussenin. "
+            "Ik heb toen met de behandelaar gezeten.")
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+
+
 @pytest.mark.parametrize("text", ["Ik zit er een beetje tussenin, denk ik.", "Ik zit ertussenin, eerlijk gezegd.",
                                   "Van allebei een beetje, denk ik.", "Soms zit ik er een beetje tussenin.",
                                   "Ik denk dat ik er een beetje tussenin zit."])

@@ -28,10 +28,15 @@ _ADDRESSED = re.compile(rf"(?i)(?:^|(?<=[\s(\"'“‘]))(?<![\w.]){FORMS_OF_ADDR
                         r"(?:(?:van|de|der|den|ter|ten|te|'t)\s+)*$")
 
 
+#: A stage direction of the transcript that opens a sentence: "(lacht)", "(stilte)", "[zucht]".
+_OPENING_DIRECTION = re.compile(r"(?:^|[.!?:;…]\s*)[(\[][a-zà-ÿ][^()\[\]]{0,30}[)\]]$")
+
+
 def sentence_start(text: str, pos: int) -> bool:
-    """Whether ``pos`` begins a sentence (start of text, or after . ! ? : ; a quote or a dash)."""
+    """Whether ``pos`` begins a sentence (start of text, or after . ! ? : ; a quote or a dash, or
+    after a stage direction at a sentence start: "(lacht) Uiteen.", blind set JV)."""
     before = text[:pos].rstrip(" \t")
-    return not before or before.endswith(_SENTENCE_END)
+    return not before or before.endswith(_SENTENCE_END) or _OPENING_DIRECTION.search(before) is not None
 
 
 def after_form_of_address(text: str, pos: int) -> bool:

