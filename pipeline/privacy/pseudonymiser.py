@@ -785,8 +785,10 @@ class Pseudonymiser:
             short, place = words
             # "Koers Verslavingszorg", then "bij Koers" (blind set JF): a name before the kind of
             # organisation it is (ORGANISATION_TAILS) is its short name as much as before a place
+            # ... and before the district of its branch ("Stichting Buurtkracht West", then "bij
+            # Buurtkracht", blind set JY)
             if not (_fold(place) in places or lexicon.is_place_name(place) or looks_like_region(place)
-                    or place in ORGANISATION_TAILS):
+                    or place in ORGANISATION_TAILS or is_compass_district(place)):
                 continue
             # an ordinary word ("Stichting Doorstart Haaglanden" → "bij Doorstart") is searched
             # capitalised only (leak_identifiers), and left at a sentence start the study writes
