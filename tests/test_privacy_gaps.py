@@ -1176,3 +1176,13 @@ def test_living_together_and_a_role_after_als_stay():
     sentence = "Ik sta als regisseur genoteerd, ook voor beschermd wonen en Samenwonen."
     out, = pseudonymise(sentence)
     assert out == sentence
+
+
+# ---------------------------------------------------------------------------- blind set KE (session 18)
+@pytest.mark.parametrize("sentence, gone", [
+    ("Hij had een gebiedsverbod voor het winkelcentrum, Boven 't Y, en daar hield hij zich aan.", "Boven"),
+    ("Hij was zo'n jongen die altijd bij de flat rondhing, Hakfort, en die altijd kwam vragen.", "Hakfort"),
+])
+def test_a_named_flat_and_a_shopping_centre_are_places(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and "[LOCATIE-" in out
