@@ -342,10 +342,11 @@ def test_checkgold_styles_are_called_as_pinned():
     # At 179 sets (session 16, IH-IS added): test03 onbepaald again (10 / 6, index 1.64, under
     # balanced_band), test04 onbepaald (5 / 4, index -0.45). Both sit on a gate's edge.
     # At 193 sets (session 17, IT-JG added): the same (test03 11 / 9, index 1.93; test04 6 / 4).
-    # A change should be looked at.
+    # At 210 sets (session 18, JL-KA and KE added): test03 right again (9 / 8, index 2.007, just
+    # over balanced_band), test04 onbepaald (6 / 4, index -0.62). A change should be looked at.
     intended, called = _intended_styles("checkgold"), _called_styles("checkgold")
     assert len(intended) == 5 and intended["test03"] == "netwerkgericht" and intended["test04"] == "casusgericht"
-    assert called == {**intended, "test03": "onbepaald", "test04": "onbepaald"}
+    assert called == {**intended, "test04": "onbepaald"}
 
 
 def test_style_rule_never_swaps_casus_and_netwerk_on_the_labelled_sets():
