@@ -1186,3 +1186,70 @@ def test_living_together_and_a_role_after_als_stay():
 def test_a_named_flat_and_a_shopping_centre_are_places(sentence, gone):
     out, = pseudonymise(sentence)
     assert gone not in out and "[LOCATIE-" in out
+
+
+# ---------------------------------------------------------------------------- blind round KF–KI (session 18)
+@pytest.mark.parametrize("sentence, gone", [
+    ("De corporatie, dat is Woonstede Vecht, was al een ontruimingsprocedure gestart.", "Woonstede"),  # KF
+    ("Ik heb de bewindvoerder van Maasland Bewind, Mariëlle, eerst laten komen.", "Maasland"),  # KG
+    ("Youssef is uiteindelijk geplaatst bij Huize Tafelberg, een kleine locatie met twaalf bedden.", "Tafelberg"),  # KH
+])
+def test_a_corporation_named_in_apposition_a_bewind_firm_and_a_huize(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and "[INSTELLING-" in out
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    ("De dorpen hier. Heesch, Haren, Nistelrode, noem maar op.", "Haren"),  # KG: a listed place that is a word
+    ("Ik was wijkagent in Nieuwegein, eerst in Batau en later in Fokkesteeg en de Doorslag.", "Doorslag"),  # KF
+])
+def test_a_place_among_places_is_a_place_even_when_it_is_a_word(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and out.count("[LOCATIE-") >= 3
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("We werken in Utrecht, Goed was dat niet altijd.", "Goed"),
+    ("Heesch, Samen sterk, dat is hun motto.", "Samen"),
+])
+def test_an_ordinary_word_next_to_a_place_stays(sentence, kept):
+    out, = pseudonymise(sentence)
+    assert kept in out and "[LOCATIE-" in out
+
+
+def test_a_nickname_of_one_letter_is_his_name_throughout_the_interview():
+    # KH: "Iedereen noemt hem Kleine J", then "J, luister" and "voor J, niet drie"
+    out, = pseudonymise("Iedereen noemt hem Kleine J, omdat zijn neef ook zo heet. Ik zeg tegen hem: J, "
+                        "luister. Ik wil één verhaal voor J, niet drie. Het is een kleine jongen.")
+    assert "Kleine J" not in out and " J," not in out and "een kleine jongen" in out
+    assert len(set(re.findall(r"\[PERSOON-\d+\]", out))) == 1
+
+
+def test_naming_words_in_the_present_tense_state_a_name():
+    out, = pseudonymise("Zijn moeder noemt hem Beer, de rest van de familie niet.")
+    assert "Beer" not in out
+
+
+def test_the_leak_check_does_not_find_a_noun_that_opens_a_sentence_after_its_article(tmp_path):
+    # KG: "Maasland Bewind" was read as a person and "Het bewind loopt" in another interview was
+    # counted as a leak of "Bewind", a word no word list knows
+    docs = [Document("r1", "r1.txt", "txt", header=[], turns=[
+        Turn("Interviewer", "Wie was er?"),
+        Turn("Respondent", "Ik sprak mevrouw Bewind gisteren nog."),
+        Turn("Interviewer", "En het geld?"),
+        Turn("Respondent", "Het bewind loopt goed."),
+    ])]
+    p = Pseudonymiser(allow_list=ALLOW).fit(docs)
+    out = p.transform(docs)
+    assert "Bewind" not in out[0].turns[1].text
+    (tmp_path / "texts.txt").write_text("\n".join(t.text for t in out[0].turns), encoding="utf-8")
+    assert p.check_leaks(tmp_path) == []
+    (tmp_path / "leaked.txt").write_text("Ik belde Bewind, zei ze.", encoding="utf-8")
+    assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["leaked.txt"]
+
+
+def test_a_nickname_in_quotes_is_a_name_even_when_it_is_a_particle():
+    # KF: 'die noemt hem gewoon "Den"', later "Den, de hond kan logeren"; "Den Haag" stays a place
+    out, = pseudonymise('De wijkagent noemt hem gewoon "Den". Ik heb gezegd: Den, de hond kan logeren. '
+                        'Hij woont nu in Den Haag.')
+    assert "Den" not in out and out.count("[PERSOON-1]") == 2 and "[LOCATIE-" in out

@@ -82,6 +82,8 @@ ORGANISATION_HEADS = (
     "woongroep",
     # blind set JU (session 17): "Zorggroep Lentekracht", "Fietsenmakerij Het Spaakje"
     "zorggroep", "zorgorganisatie", "makerij",
+    # blind set KH (session 18): "geplaatst bij Huize Tafelberg"
+    "huize",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).
@@ -93,6 +95,8 @@ ORGANISATION_TAILS = (
     "Wonen",
     # care and welfare providers (blind set JF, session 16: "Koers Verslavingszorg")
     "Verslavingszorg", "Thuiszorg", "Jeugdzorg", "Welzijn",
+    # bewindvoerders (blind set KG, session 18: "de bewindvoerder van Maasland Bewind")
+    "Bewind", "Bewindvoering", "Budgetbeheer",
 )
 #: Words before "Wonen" that name a kind of housing or care, not a housing corporation.
 _KINDS_OF_HOUSING = frozenset({"beschermd", "begeleid", "zelfstandig", "kleinschalig", "geclusterd", "ambulant",
@@ -274,11 +278,11 @@ _NAMED_ORG = re.compile(
 
 _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
 #: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...",
-#: "zijn sportschool, Kracht & Co in Zwolle".
+#: "zijn sportschool, Kracht & Co in Zwolle", "De corporatie, dat is Woonstede Vecht, ..." (blind set KF).
 _APPOSED_ORG = re.compile(
     rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n|zijn|haar|hun|mijn|onze|ons|eigen)\s+"
     rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?:s|en)?"
-    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+(?i:(?:zoals|namelijk|bijvoorbeeld)\s+)?"
+    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+(?i:(?:zoals|namelijk|bijvoorbeeld|dat\s+is|dat\s+was|die\s+heet|dat\s+heet)\s+)?"
     rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+{_NAME_JOIN}{_NAME_WORD}){{0,3}})"
     rf"(?=\s*[,.;:!?)]|\s+(?:die|dat|waar|in|op|aan|bij|heet)\b)")
 #: ... and the other way round: "de manager van Woonstede Zuid, de corporatie hier"; "bij het

@@ -562,9 +562,11 @@ _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\
 _CALLED = re.compile(
     r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+(?:ze|we|wij)\s+(?:hem|haar)"
     r"|noem\s+(?:ik\s+)?(?:hem|haar)"
-    r"|noemden?\s+(?:iedereen\s+|ze\s+|hij\s+|zij\s+)?(?:hem|haar|me|mij|ons))\s+"
+    r"|noem(?:t|en|de|den)\s+(?:iedereen\s+|ze\s+|hij\s+|zij\s+)?(?:hem|haar|me|mij|ons))\s+"
     # "hij noemde me toen de Lange", "ze noemen hem altijd D."
     r"(?:(?:toen|altijd|vroeger|gewoon|ook|nog\s+steeds|nog)\s+)?(?:de\s+|het\s+)?)"
+    # ... in quotes: 'die noemt hem gewoon "Den"' (blind set KF)
+    rf"(?P<quote>[\"“‘'](?={_NAME}[\"”’']))?"
     rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
 #: A name before the naming words: "een man die Ap heet", "Jojo. Zo noemt iedereen hem",
 #: "op Snapchat "Dizzy", zo noemt ze hem".
@@ -669,6 +671,19 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     yield Detection(start, end + 1, "PERSOON", "pattern:initials", 9)
                     continue
                 words = text[start:end].split()
+                if regex is _CALLED and len(words) == 2 and _LETTER_NICKNAME.search(text, start, end):
+                    # "Iedereen noemt hem Kleine J" (blind set KH): the nickname is stated, and the
+                    # letter alone is his name in the rest of the interview ("tegen hem: J, luister")
+                    yield Detection(start, end, "PERSOON", "pattern:nickname", 9)
+                    yield from _nickname_elsewhere(text, words[1], start, end)
+                    continue
+                if regex is _CALLED and m.group("quote") and len(words) == 1 and not allow_list.contains(words[0]):
+                    # a name in quotes after the naming words is one, even a particle ("Den"),
+                    # which trim_person would drop; so is the same word used to address him later
+                    # ("Den, de hond kan logeren"), though not a particle before a name ("Den Haag")
+                    yield Detection(start, end, "PERSOON", "pattern:nickname", 9)
+                    yield from _nickname_elsewhere(text, words[0], start, end)
+                    continue
                 if regex is _CALLED_BEFORE and (lexicon.is_common_word(words[0]) or lexicon.is_stop_word(words[0])):
                     continue  # "Goed. Zo noemen we hem niet": an ordinary word before the naming words
                 if regex is _NAMED_WITH_AGE and (lexicon.is_common_word(words[0])
@@ -695,6 +710,17 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     end = text.index(words[lead], start) + len(words[lead])
                 yield Detection(start, end, "PERSOON", "pattern:name_context", 9)
 
+
+#: A nickname ending in one capital letter: "Kleine J", "Grote M".
+_LETTER_NICKNAME = re.compile(r"\s[A-Z]$")
+
+
+def _nickname_elsewhere(text: str, word: str, start: int, end: int) -> Iterable[Detection]:
+    """The capitalised ``word`` of a stated nickname anywhere else in ``text``, unless another
+    capitalised word follows it ("Den Haag", "J Pieters")."""
+    for m in re.finditer(rf"(?<![\w.&/'’-]){re.escape(word)}(?![\w&/'’.-])(?!\s+[A-ZÀ-Þ])", text):
+        if not start <= m.start() < end:
+            yield Detection(m.start(), m.end(), "PERSOON", "pattern:nickname", 9)
 
 #: Abbreviations of two or three capitals that are no one's initials: roles, kinds of care, orders,
 #: school types, Latin and letter abbreviations ("de PB zei", "N.B.", "V.S.").
@@ -891,13 +917,23 @@ def _words_before(text: str, start: int) -> list[str]:
     return text[max(0, start - 24):start].split()
 
 
-#: A place coordinated with one in its context: "naar Gent of Sint-Niklaas", "in Breda en Oosterhout".
-_COORDINATED_PLACE = re.compile(r"([A-ZÀ-Þ][\w'’-]*)\s+(?:en|of|tot)\s+$")
+#: A place coordinated with one in its context: "naar Gent of Sint-Niklaas", "in Breda en Oosterhout",
+#: "later in Fokkesteeg en de Doorslag" (blind set KF).
+_COORDINATED_PLACE = re.compile(r"([A-ZÀ-Þ][\w'’-]*)\s+(?:en|of|tot)\s+(?:(?:de|het)\s+)?$")
+#: The items before and after a word in an enumeration: "Heesch, Haren, Nistelrode".
+_ITEM_BEFORE = re.compile(r"([A-ZÀ-Þ][\w'’-]*),\s+$")
+_ITEM_AFTER = re.compile(r",\s+([A-ZÀ-Þ][\w'’-]*)(?![\w'’-])")
+
+
+def _unambiguous_place(word: str) -> bool:
+    from . import lexicon
+
+    return lexicon.is_place_name(word) and not lexicon.is_plain_word(word) and not lexicon.is_name_word(word)
 
 
 def place_context(text: str, start: int, *, coordinated: bool = True) -> str:
-    """``"preposition"``, ``"article"``, ``"coordinated"`` or ``""``: what precedes ``start``
-    ("in X", "in de X", "in Y of X")."""
+    """``"preposition"``, ``"article"``, ``"coordinated"``, ``"enumerated"`` or ``""``: what
+    surrounds ``start`` ("in X", "in de X", "in Y of X", "Heesch, X, Nistelrode")."""
     before = _words_before(text, start)
     if before and before[-1].casefold() in _PLACE_WORDS:
         return "preposition"
@@ -907,6 +943,14 @@ def place_context(text: str, start: int, *, coordinated: bool = True) -> str:
         m = _COORDINATED_PLACE.search(text, max(0, start - 40), start)
         if m and m.end() == start and place_context(text, m.start(1), coordinated=False):
             return "coordinated"
+        # a word between places that no list could mistake for anything else is one of them
+        m = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+        if m and m.end() == start and _unambiguous_place(m.group(1)):
+            return "enumerated"
+        end = re.match(r"[\w'’-]*", text[start:]).end() + start
+        m = _ITEM_AFTER.match(text, end)
+        if m and _unambiguous_place(m.group(1)):
+            return "enumerated"
     return ""
 
 
@@ -959,6 +1003,8 @@ def _place_like(text: str, allow_list: AllowList) -> Iterable[Detection]:
                                            and not NAME_FOLLOWS.match(text, m.end())):
             continue
         if lexicon.is_dictionary_word(word):
+            if context == "enumerated" and not lexicon.is_place_name(word):
+                continue  # "Oss, Samen, ...": only a listed place is one of a list of places
             if (context and not sentence_start(text, m.start())
                     and word.casefold() not in allow_list.role_words and not _NOT_NAMES.match(word)):
                 if lexicon.is_place_name(word):

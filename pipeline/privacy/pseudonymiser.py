@@ -44,7 +44,8 @@ _ONE_INITIAL = re.compile(r"[A-Z]\.")
 _ONE_INITIAL_MENTION = re.compile(r"(?<![\w.\[-])([A-Z]\.)(?=[\s,;:)!?]|$)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
 #: A lower-case word after an article or a possessive: a noun of the study's language.
-_DETERMINED_WORD = re.compile(r"(?<![\w'’-])(?:de|het|een|deze|die|dat|mijn|zijn|haar|onze|ons|hun|jullie)\s+"
+#: The determiner may open a sentence: "Het bewind loopt" (blind set KG).
+_DETERMINED_WORD = re.compile(r"(?<![\w'’-])(?i:de|het|een|deze|die|dat|mijn|zijn|haar|onze|ons|hun|jullie)\s+"
                               r"([a-zà-öø-ÿ][a-zà-öø-ÿ]+)(?![\w'’-])")
 _CAPITALS_LABEL = re.compile(r"[A-ZÀ-Þ]{2,12}")
 #: Role words in a header that lists the speakers: "LB (interviewer)", "SB = respondent".
@@ -368,8 +369,8 @@ class Pseudonymiser:
                 # of "D." when "D" was taken as a name ("mevrouw D."), which is no identifier
                 pieces = [(s, e) for s, e in pieces if any(c.isalnum() for c in text[s:e])]
             for s, e in pieces:
-                if det.source == "pattern:initials":
-                    trimmed = (s, e)  # initials alone: trim_person would drop them
+                if det.source in ("pattern:initials", "pattern:nickname"):
+                    trimmed = (s, e)  # initials alone, "Kleine J": trim_person would drop them
                 elif det.type == "PERSOON":
                     trimmed = trim_person(text, s, e)
                 elif det.type in _NAMED:
@@ -397,7 +398,8 @@ class Pseudonymiser:
                     # a listed place right after "in/uit/gemeente/werkgebied" stays a place even
                     # when the study uses the word too ("in Leiden" and "leiden", "gemeente Buren")
                     lexical = True
-                elif det.type == "PERSOON" and det.source not in ("voice", "pattern:initials") and " " not in word:
+                elif det.type == "PERSOON" and det.source not in ("voice", "pattern:initials", "pattern:nickname") \
+                        and " " not in word:
                     if lexicon.is_plain_word(word):
                         continue
                     # "Roos zei" is a name only if Roos is known as a person elsewhere; an unknown
