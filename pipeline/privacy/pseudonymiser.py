@@ -82,6 +82,9 @@ class _Span:
     #: An ordinary word taken for a name by its context ("in de Baarsjes", "oma Riet"): dropped
     #: when the study also writes it in lower case.
     lexical: bool = False
+    #: A nickname stated as such ("noemt hem Kleine J", "noemt hem gewoon "Den""): its last word is
+    #: searched in the rest of the interview, even when it is a letter or a particle.
+    nickname: bool = False
 
 
 @dataclass
@@ -134,6 +137,14 @@ def _extend_double_names(text: str, det: Detection) -> Detection:
         return det
     m = _NEXT_NAME.match(text, det.end)
     return replace(det, end=m.end()) if m and m.end() > det.end else det
+
+
+def _lowercase_name(word: str) -> bool:
+    """A name written in lower case that no word list of Dutch or English knows: "met een punt
+    tussen de a en brandsma" (a respondent spelling her e-mail address, blind set KL)."""
+    return (" " not in word and len(word) >= 4 and word.isalpha() and word.islower()
+            and not lexicon.is_known_form(word) and not lexicon.is_dictionary_word(word)
+            and not lexicon.is_english_word(word))
 
 
 def _initial_before_sentence(text: str, found: list[Detection]) -> list[Detection]:
@@ -409,7 +420,8 @@ class Pseudonymiser:
                 if det.type == "LOCATIE" and self.allow_list_.keep_places and \
                         text[s:e].casefold() in {p.casefold() for p in self.allow_list_.keep_places}:
                     continue
-                spans.append(_Span(s, e, kind, weak=weak, lexical=lexical))
+                spans.append(_Span(s, e, kind, weak=weak, lexical=lexical,
+                                   nickname=det.source == "pattern:nickname"))
                 taken.append((s, e))
         return sorted(spans, key=lambda sp: sp.start)
 
@@ -460,6 +472,7 @@ class Pseudonymiser:
         # 3. Bare mentions of known name parts that deduce missed ("Jansen" after the label).
         self._propagate(units)
         self._propagate_word_names(units)
+        self._propagate_nicknames(units)
         self._propagate_single_initials(units)
         self._link_labels(units)
         # 4. Everything else is keyed by its normalised text.
@@ -560,7 +573,9 @@ class Pseudonymiser:
                 word = re.sub(r"(?:'s|’s)$", "", m.group(0))
                 e = s + len(word)
                 last = word.split()[-1]
-                if not last[:1].isupper() or any(ts < e and s < te for ts, te in taken):
+                if any(ts < e and s < te for ts, te in taken):
+                    continue
+                if not last[:1].isupper() and not _lowercase_name(word):
                     continue
                 if sentence_start(unit.text, s) and lexicon.is_dictionary_word(last) and self._ordinary(last):
                     continue
@@ -592,6 +607,31 @@ class Pseudonymiser:
                     continue
                 name = parse_person(m.group(1))
                 added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _propagate_nicknames(self, units: list[_Unit]) -> None:
+        """Other mentions, in the same document, of a stated nickname's last word: "J" after "Iedereen
+        noemt hem Kleine J", "Den" after 'noemt hem gewoon "Den"' (blind sets KH, KF).
+
+        Only capitalised and not before another capitalised word, which would make it a particle or
+        an initial of someone else ("Den Haag", "J. Pieters").
+        """
+        by_doc: dict[str, dict[str, str]] = {}
+        for unit in units:
+            for span in unit.spans:
+                if span.nickname and span.entity:
+                    word = unit.text[span.start:span.end].split()[-1]
+                    by_doc.setdefault(unit.doc_id, {}).setdefault(word, span.entity)
+        for unit in units:
+            words = by_doc.get(unit.doc_id)
+            if unit.is_label or not unit.text or not words:
+                continue
+            pattern = re.compile(r"(?<![\w.&/'’\[-])(?:%s)(?![\w&/'’.-])(?!\s+[A-ZÀ-Þ])"
+                                 % "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
+            taken = [(sp.start, sp.end) for sp in unit.spans] + self.allow_list_.protected_spans(unit.text)
+            added = [_Span(m.start(), m.end(), "PERSOON", words[m.group(0)]) for m in pattern.finditer(unit.text)
+                     if not any(ts < m.end() and m.start() < te for ts, te in taken)]
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
 
