@@ -111,7 +111,7 @@ class Family:
     thin_max_leaning: int | None = None  # index rule: thin answers only with at most this many leaning (session 13)
     thin_probability: float | None = None  # index rule: onbepaald when answers lean at most this, read as probabilities (14)
     one_sided_answers: int | None = None  # index rule: this many answers, nearly all one way, decide in the band (16)
-    one_sided_share: float = 0.2     # ... with at most this share the other way
+    one_sided_share: float = 0.25    # ... with at most this share the other way (0.2 in sessions 16-17)
 
     def grid(self) -> list[list[StyleThresholds]]:
         """Rows of candidate thresholds; neighbours along a row count for the plateau tie-break."""

@@ -736,7 +736,7 @@ def test_answers_all_but_one_sided_decide_where_the_index_balances_out():
     # index of a casus-oriented respondent who explains the partners' work to about zero, while
     # the model reads nearly all her answers to the person.
     t = StyleThresholds()
-    assert (t.one_sided_answers, t.one_sided_share) == (8, 0.2)
+    assert (t.one_sided_answers, t.one_sided_share) == (8, 0.25)
 
     def evidence(casus_turns, netwerk_turns):
         return analyse.StyleEvidence(0.2, 0.3, 20, (0, 0), 2.0, 1.2, casus_turns, netwerk_turns, 0, "", 20, 12.0)
@@ -746,8 +746,15 @@ def test_answers_all_but_one_sided_decide_where_the_index_balances_out():
     assert analyse.style_label(evidence(12, 2), t) == "casusgericht"
     assert analyse.style_label(evidence(7, 1), t) == "casusgericht"     # 8 answers, 1 of 8 the other way
     assert analyse.style_label(evidence(6, 1), t) == "onbepaald"        # too few answers
-    assert analyse.style_label(evidence(11, 3), t) == "onbepaald"       # 0.21 the other way: maybe mixed
-    assert analyse.style_label(evidence(16, 4), t) == "casusgericht"    # exactly a fifth
+    assert analyse.style_label(evidence(11, 3), t) == "casusgericht"    # 0.21 the other way (blind kq04)
+    assert analyse.style_label(evidence(11, 3), t.model_copy(update={"one_sided_share": 0.2})) == "onbepaald"
+    assert analyse.style_label(evidence(16, 4), t) == "casusgericht"    # a fifth
+    # codes that balance: a quarter the other way still decides (the mixed ht06 read 6 to 2 is the
+    # known cost), more than a quarter is left to onbepaald
+    balanced = [analyse.StyleEvidence(0.25, 0.25, 20, (0, 0), 2.0, 1.2, c, n, 0, "", 20, 12.0)
+                for c, n in ((6, 2), (8, 3))]
+    assert all(abs(analyse.style_index(e, t)) < t.min_index for e in balanced)
+    assert [analyse.style_label(e, t) for e in balanced] == ["casusgericht", "onbepaald"]
     assert analyse.style_label(evidence(12, 2), StyleThresholds(one_sided_answers=None)) == "onbepaald"
     network = analyse.StyleEvidence(0.6, 0.05, 20, (0, 0), 8.0, 0.4, 1, 11, 0, "", 20, 12.0)
     assert abs(analyse.style_index(network, t)) < t.min_index

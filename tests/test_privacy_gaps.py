@@ -1289,3 +1289,23 @@ def test_a_surname_spelled_out_in_lower_case_is_the_name():
 def test_a_word_in_lower_case_that_is_also_someones_name_stays():
     out, = pseudonymise("Ik sprak Jan Bakker. De bakker van de wijk weet alles, en de politie achter de Politie-app ook.")
     assert "De bakker van de wijk" in out and "Bakker" not in out
+
+
+# ---------------------------------------------------------------------------- blind round KN–KQ (session 18)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Ik heb de wijken Rietkampen en Veldhuizen, dat zijn er twee.", "Rietkampen", "[LOCATIE-"),  # KO
+    ("Op tweede paasdag 2019 brandde zijn flat af.", "paasdag", "[DATUM-"),  # KO
+    ("Op de achterkant stond alleen: groetjes, D. Die hangt boven mijn bureau.", "D.", "[PERSOON-"),  # KP
+])
+def test_a_district_after_de_wijken_a_holiday_with_its_year_and_a_signed_initial(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Met de tweede pinksterdag was het rustig.",  # a holiday without a year stays, like "tweede kerstdag"
+    "Groetjes, en tot de volgende keer.",
+])
+def test_a_holiday_without_a_year_and_a_greeting_stay(sentence):
+    out, = pseudonymise(sentence)
+    assert out == sentence

@@ -404,7 +404,7 @@ register_regex("date_month_year", "DATUM", rf"(?i)(?<![\w-]){MONTHS}\s+{YEAR}(?!
 # "de zomer van 2022", "voorjaar 2021", "kerst van '22", "het derde kwartaal van 2020": a season,
 # holiday or quarter with its year names a span of weeks; alone ("in de zomer") it is kept.
 SEASONS = (r"(?:voorjaar|najaar|zomer|winter|lente|herfst|(?:zomer|kerst|mei|herfst|voorjaars|krokus)vakantie"
-           r"|kerst|kerstmis|kerstdagen|(?:eerste|tweede)\s+kerstdag|oud\s+en\s+nieuw|oudjaar|oudejaarsavond"
+           r"|kerst|kerstmis|kerstdagen|(?:eerste|tweede)\s+(?:kerst|paas|pinkster)dag|oud\s+en\s+nieuw|oudjaar|oudejaarsavond"
            r"|oudejaarsnacht|kerstavond|kerstnacht|nieuwjaarsnacht"
            r"|jaarwisseling|nieuwjaar|nieuwjaarsdag|pasen|pinksteren|hemelvaart|koningsdag|bevrijdingsdag"
            r"|carnaval|sinterklaas|ramadan|suikerfeest|offerfeest"
@@ -772,6 +772,9 @@ _SINGLE_INITIAL = re.compile(
 _FAMILY_INITIAL = re.compile(r"(?i:(?<![\w-])(?:de|die)\s+)(?P<initial>[A-Z]\.)(?=['’]s\b)")
 #: An initial in apposition, between commas: "een andere man, R., heeft", "een jongen van ons, J., werd".
 _APPOSED_INITIAL = re.compile(r"(?<=[^\W\d_]),\s+(?P<initial>[A-Z]\.),(?=\s)")
+#: An initial signing a card or a message: "op de achterkant stond alleen: groetjes, D." (blind set KP).
+_SIGNED_INITIAL = re.compile(r"(?i:(?<![\w-])(?:groetjes|groeten|groet|liefs|kusjes|xxx|bedankt|dankjewel|getekend)),?\s+"
+                             r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
 #: An initial as a sentence of its own: "Een vrouw uit Vinkhuizen. S. Verder zeg ik niks." ("O." and
 #: "U." are words.)
 _LONE_INITIAL = re.compile(r"(?<=[.!?…]\s)(?P<initial>[A-NP-TV-Z]\.)(?=\s+[A-ZÀ-Þ]|\s*$)")
@@ -787,7 +790,7 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
     Verder zeg ik niks."): "vitamine D.", "plan B." are no one. Other mentions of the letter in the same document are linked by the
     pseudonymiser (``_propagate_single_initials``); in another document it points at no one.
     """
-    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL, _APPOSED_INITIAL, _LONE_INITIAL):
+    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL, _APPOSED_INITIAL, _LONE_INITIAL, _SIGNED_INITIAL):
         for m in regex.finditer(text):
             yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
 
@@ -897,7 +900,9 @@ _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder
 #: Words after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław", "voor heel
 #: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
 _PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "vanaf", "rond", "nabij", "omgeving", "wijk", "buurt",
-                "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie", "stuk", "stukje"}
+                "heel", "regio", "gemeente", "buiten", "werkgebied", "provincie", "stuk", "stukje",
+                # "Ik heb de wijken Rietkampen en Veldhuizen" (blind set KO)
+                "wijken", "buurten", "dorpen", "kernen"}
 #: ... and with an article: "in de Baarsjes", "op de Kolenkit", "aan de Zaan", "uit het Oude Noorden", "langs de
 #: Vlaardingse Vaart", "de kooi achter de Hoofdweg" (not "door de": "door de Raad van Kinderbescherming").
 _PLACE_WORDS_ARTICLE = _PLACE_WORDS | {"op", "aan", "langs", "achter", "tegenover"}
