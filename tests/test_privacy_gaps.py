@@ -1309,3 +1309,21 @@ def test_a_district_after_de_wijken_a_holiday_with_its_year_and_a_signed_initial
 def test_a_holiday_without_a_year_and_a_greeting_stay(sentence):
     out, = pseudonymise(sentence)
     assert out == sentence
+
+
+# ---------------------------------------------------------------------------- blind round KR–KU (session 18)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Zijn moeder, auntie Comfort, geeft je meteen eten.", "Comfort", "[PERSOON-"),  # KS
+    ("Hij werkt bij Visverwerking Zeewind in de haven.", "Zeewind", "[INSTELLING-"),  # KT
+])
+def test_an_aunt_addressed_in_english_and_a_fish_processor(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+def test_a_family_by_its_surname_in_the_plural_with_a_voiced_s():
+    # KU: "meneer Kamphuis", later "Bij de Kamphuizen is de noaber ..."; "de huizen" stays
+    first, later = _turns_pseudonymised("Meneer Kamphuis heeft een boerderij.",
+                                        "Bij de Kamphuizen is de noaber belangrijk. De huizen hier zijn oud.")
+    family = re.search(r"\[PERSOON-\d+\]", first).group(0)
+    assert "Kamphui" not in later and family in later and "De huizen" in later

