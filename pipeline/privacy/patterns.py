@@ -774,6 +774,8 @@ _SINGLE_INITIAL = re.compile(
 _FAMILY_INITIAL = re.compile(r"(?i:(?<![\w-])(?:de|die)\s+)(?P<initial>[A-Z]\.)(?=['’]s\b)")
 #: An initial in apposition, between commas: "een andere man, R., heeft", "een jongen van ons, J., werd".
 _APPOSED_INITIAL = re.compile(r"(?<=[^\W\d_]),\s+(?P<initial>[A-Z]\.),(?=\s)")
+#: An initial a respondent gives someone: "Een jongeman die ik V. zal noemen" (blind set KY).
+_INITIAL_I_CALL = re.compile(r"(?i:\bdie\s+ik\s+)(?P<initial>[A-Z]\.)(?=\s+(?i:zal\s+|ga\s+|even\s+)?noem)")
 #: An initial signing a card or a message: "op de achterkant stond alleen: groetjes, D." (blind set KP).
 _SIGNED_INITIAL = re.compile(r"(?i:(?<![\w-])(?:groetjes|groeten|groet|liefs|kusjes|xxx|bedankt|dankjewel|getekend)),?\s+"
                              r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
@@ -792,7 +794,8 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
     Verder zeg ik niks."): "vitamine D.", "plan B." are no one. Other mentions of the letter in the same document are linked by the
     pseudonymiser (``_propagate_single_initials``); in another document it points at no one.
     """
-    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL, _APPOSED_INITIAL, _LONE_INITIAL, _SIGNED_INITIAL):
+    for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL, _APPOSED_INITIAL, _LONE_INITIAL, _SIGNED_INITIAL,
+                  _INITIAL_I_CALL):
         for m in regex.finditer(text):
             yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
 
