@@ -189,6 +189,10 @@ def line_text(draw, min_words: int = 1, capital: bool = False) -> str:
     if words[0].endswith(":"):
         # "Zei:" alone on a line is a speaker label with an empty turn; "Ik zei: ..." is speech.
         words.insert(0, "ik")
+    if len(words) == 2 and "10:30" in words:
+        # "Wijkagent 10:30" alone on a line has the form of a label with its time stamp
+        # ("Spreker 1 00:01:23"), and a reader may take it for one; speech goes on after it.
+        words.append("uur")
     if capital or draw(st.booleans()):
         words[0] = words[0][:1].upper() + words[0][1:]
     return " ".join(words) + draw(st.sampled_from(["", ".", "?", "!", "..."]))
