@@ -1027,23 +1027,29 @@ def test_a_programme_after_a_role_generic_services_and_a_year_alone_stay(sentenc
         assert out.count(word) == sentence.count(word)
 
 
-def test_the_leak_check_does_not_find_a_noun_the_study_writes_after_an_article(tmp_path):
-    # "Frank van Boksgym De Rode Handschoen": deduce reads "van Boksgym" as a surname; "naar de
-    # boksgym" in another answer is the noun, not the name (IT: the run failed its leak check)
+def _assert_the_noun_passes_and_the_name_is_found(tmp_path, naming: str, noun: str, name: str,
+                                                 leaked: str) -> None:
+    """An interview names ``name`` in one answer and writes it as a noun in another: the run's own
+    leak check passes, and the name written as a name in another output file is still found."""
     docs = [Document("r1", "r1.txt", "txt", header=[], turns=[
-        Turn("Interviewer", "Wie helpt je?"),
-        Turn("Respondent", "Ik ken ome Frank van Boksgym De Rode Handschoen al jaren."),
-        Turn("Interviewer", "En dan?"),
-        Turn("Respondent", "Toen heb ik hem meegenomen naar de boksgym."),
+        Turn("Interviewer", "Wie was er?"), Turn("Respondent", naming),
+        Turn("Interviewer", "En dan?"), Turn("Respondent", noun),
     ])]
     p = Pseudonymiser(allow_list=ALLOW).fit(docs)
     out = p.transform(docs)
-    assert "Frank" not in out[0].turns[1].text
+    assert name not in out[0].turns[1].text
     (tmp_path / "texts.txt").write_text("\n".join(t.text for t in out[0].turns), encoding="utf-8")
     assert p.check_leaks(tmp_path) == []
-    # the capitalised name is still searched for
-    (tmp_path / "leaked.txt").write_text("Hij traint bij Boksgym, zegt hij.", encoding="utf-8")
+    (tmp_path / "leaked.txt").write_text(leaked, encoding="utf-8")
     assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["leaked.txt"]
+
+
+def test_the_leak_check_does_not_find_a_noun_the_study_writes_after_an_article(tmp_path):
+    # "Frank van Boksgym De Rode Handschoen": deduce reads "van Boksgym" as a surname; "naar de
+    # boksgym" in another answer is the noun, not the name (IT: the run failed its leak check)
+    _assert_the_noun_passes_and_the_name_is_found(
+        tmp_path, "Ik ken ome Frank van Boksgym De Rode Handschoen al jaren.",
+        "Toen heb ik hem meegenomen naar de boksgym.", "Frank", "Hij traint bij Boksgym, zegt hij.")
 
 
 def test_an_organisation_whose_name_is_a_word_is_replaced_when_named_again():
@@ -1246,19 +1252,9 @@ def test_naming_words_in_the_present_tense_state_a_name():
 def test_the_leak_check_does_not_find_a_noun_that_opens_a_sentence_after_its_article(tmp_path):
     # KG: "Maasland Bewind" was read as a person and "Het bewind loopt" in another interview was
     # counted as a leak of "Bewind", a word no word list knows
-    docs = [Document("r1", "r1.txt", "txt", header=[], turns=[
-        Turn("Interviewer", "Wie was er?"),
-        Turn("Respondent", "Ik sprak mevrouw Bewind gisteren nog."),
-        Turn("Interviewer", "En het geld?"),
-        Turn("Respondent", "Het bewind loopt goed."),
-    ])]
-    p = Pseudonymiser(allow_list=ALLOW).fit(docs)
-    out = p.transform(docs)
-    assert "Bewind" not in out[0].turns[1].text
-    (tmp_path / "texts.txt").write_text("\n".join(t.text for t in out[0].turns), encoding="utf-8")
-    assert p.check_leaks(tmp_path) == []
-    (tmp_path / "leaked.txt").write_text("Ik belde Bewind, zei ze.", encoding="utf-8")
-    assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["leaked.txt"]
+    _assert_the_noun_passes_and_the_name_is_found(
+        tmp_path, "Ik sprak mevrouw Bewind gisteren nog.", "Het bewind loopt goed.", "Bewind",
+        "Ik belde Bewind, zei ze.")
 
 
 def test_a_nickname_in_quotes_is_a_name_even_when_it_is_a_particle():
