@@ -1337,3 +1337,38 @@ def test_an_initial_the_respondent_gives_someone_is_a_name():
     # KY: "Een jongeman die ik V. zal noemen, ook uit de aanpak"
     out, = pseudonymise("Een jongeman die ik V. zal noemen, ook uit de aanpak. En een die ik K. noem.")
     assert "V." not in out and "K." not in out and out.count("[PERSOON-") == 2
+
+
+# ---------------------------------------------------------------------------- blind round KZ–LC (session 19)
+def test_a_name_no_list_knows_in_apposition_after_a_relative_or_role_is_a_person():
+    # LC: "De vader, Florin, werkt in de kassen" (a Romanian name on no list), later "bij Florin"
+    first, later = _turns_pseudonymised("De vader, Florin, werkt in de kassen. De wijkagent, Dorin, kwam langs.",
+                                        "Het bleek dat Florin haar sloeg.")
+    assert "Florin" not in first + later and "Dorin" not in first
+    assert re.search(r"\[PERSOON-\d+\]", first).group(0) in later
+
+
+@pytest.mark.parametrize("sentence", [
+    "De vader, Roemeens, werkt in de kassen.",  # a description between commas
+    "Alles daarna, de huisarts, Tactus, de wijkagent, liep via mij.",  # a list (style set KU)
+    "Zijn moeder, GGZ, weet het niet.",
+])
+def test_a_word_between_commas_after_a_relative_or_role_that_is_no_name_stays(sentence):
+    out, = pseudonymise(sentence)
+    assert "[PERSOON-" not in out
+
+
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("En ik ben mee geweest naar z’n boksschool, Buitenring Boxing. Staat hij daar.",  # KZ
+     "Buitenring", "[INSTELLING-"),
+    ('Grote letters: "Sorry Rick. Vissen zaterdag? N." Twee dagen later.', "N.", "[PERSOON-"),  # LA
+    ("Ik heb in het rapport over hem geschreven, ik noemde hem daar J., dat hij stil is.", "J.", "[PERSOON-"),  # LB
+])
+def test_an_organisation_after_a_spoken_possessive_and_initials_signing_or_given(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+def test_a_one_letter_word_closing_a_quote_stays():
+    out, = pseudonymise('Hij zei: "Dat is het. O." en ging.')
+    assert "O." in out and "[PERSOON-" not in out

@@ -283,7 +283,8 @@ _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
 #: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...",
 #: "zijn sportschool, Kracht & Co in Zwolle", "De corporatie, dat is Woonstede Vecht, ..." (blind set KF).
 _APPOSED_ORG = re.compile(
-    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo'n|zijn|haar|hun|mijn|onze|ons|eigen)\s+"
+    # spoken forms too: "naar z’n boksschool, Buitenring Boxing" (blind set KZ)
+    rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo['’]n|zijn|z['’]n|haar|d['’]r|hun|mijn|m['’]n|onze|ons|jullie|eigen)\s+"
     rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?:s|en)?"
     rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+(?i:(?:zoals|namelijk|bijvoorbeeld|dat\s+is|dat\s+was|die\s+heet|dat\s+heet)\s+)?"
     rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+{_NAME_JOIN}{_NAME_WORD}){{0,3}})"

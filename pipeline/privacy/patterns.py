@@ -578,6 +578,10 @@ _CALLED_BEFORE = re.compile(
 #: "Zeg maar G.J., dat doet iedereen", "Noem me maar Kees" (blind set JE): how to call the speaker.
 _CALL_ME = re.compile(r"(?:^|(?<=[.!?:]\s))(?:Zeg|Noem)\s+(?:me\s+|mij\s+)?(?:gewoon\s+)?maar\s+"
                       rf"(?P<name>(?:[A-Z]\.){{1,3}}|{_NAME})(?![\w-])")
+#: "De vader, Florin, werkt in de kassen" (blind set LC): a name in apposition after a relative,
+#: between commas. Only a word no dictionary knows (see ``_context_names``): "de vader, Roemeens,
+#: werkt" is a description, and a listed first name is found by deduce.
+_KIN_APPOSED = re.compile(rf"(?i:\b{KIN_WORDS}),\s+(?P<name>{_NAME})(?=,\s)(?!,\s+(?i:de|het|een)\s)")
 #: An age in words or digits: "achtenzestig", "tweeëntwintig", "17".
 _AGE_NUMBER = (r"(?:(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?"
                r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"
@@ -616,6 +620,16 @@ def _role_regex(roles: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?i:\b(?:{body})\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 
 
+@lru_cache(maxsize=8)
+def _role_apposed_regex(roles: tuple[str, ...]) -> re.Pattern | None:
+    """An allow-listed role, then a name between commas: "De wijkagent, Florin, die heb ik gevraagd"."""
+    if not roles:
+        return None
+    body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=lambda r: (-len(r), r)))
+    # not in a list: "de huisarts, Tactus, de wijkagent" (style set KU)
+    return re.compile(rf"(?i:\b(?:{body})),\s+(?P<name>{_NAME})(?=,\s)(?!,\s+(?i:de|het|een)\s)")
+
+
 def _addressed_stop_word(text: str, pos: int, word: str, allow_list: AllowList) -> bool:
     """A capitalised stop word right after a form of address is a name: "zuster Wil", "meneer Dan"."""
     from . import lexicon
@@ -647,8 +661,9 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     from . import lexicon
 
     roles = _role_regex(allow_list.roles)
+    roles_apposed = _role_apposed_regex(allow_list.roles)
     for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, _NAMED_WITH_AGE, _PAIR_NAMED,
-                  _KNOWN_AS, roles):
+                  _KNOWN_AS, roles, _KIN_APPOSED, roles_apposed):
         if regex is None:
             continue
         for m in regex.finditer(text):
@@ -656,6 +671,9 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                 if group not in regex.groupindex or m.group(group) is None:
                     continue
                 start, end = m.span(group)
+                if regex in (_KIN_APPOSED, roles_apposed) and (
+                        lexicon.is_dictionary_word(m.group(group)) or not m.group(group)[1:].islower()):
+                    continue  # "de vader, Roemeens, werkt", "de moeder, GGZ,": only a word no list knows
                 if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and regex is roles:
                     continue  # "regisseur JPA", "coördinator VT": capitals after a role name a programme
                 if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and m.group(group) not in NOT_INITIALS:
@@ -768,7 +786,7 @@ def _initials(text: str, allow_list: AllowList) -> Iterable[Detection]:
 _PERSON_NOUNS = (rf"(?:{KIN_WORDS}|jongen|jongeman|meisje|jongere|jongvolwassene|kind|klant|dader|slachtoffer"
                  r"|verdachte|pleger|meneer|mevrouw|heer|bewoner|deelnemer|pupil|leerling|student)")
 _SINGLE_INITIAL = re.compile(
-    rf"(?i:(?<![\w-])(?:{_PERSON_NOUNS}\s+|noem(?:de|en)?\s+(?:hem|haar|ik\s+(?:hem|haar))\s+(?:(?:even|maar|gewoon|dan)\s+)?))"
+    rf"(?i:(?<![\w-])(?:{_PERSON_NOUNS}\s+|noem(?:de|en)?\s+(?:hem|haar|ik\s+(?:hem|haar))\s+(?:(?:even|maar|gewoon|dan|daar|toen|hier|altijd)\s+)?))"
     r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
 #: A family by its initial: "de B.'s", "die van de K.'s".
 _FAMILY_INITIAL = re.compile(r"(?i:(?<![\w-])(?:de|die)\s+)(?P<initial>[A-Z]\.)(?=['’]s\b)")
@@ -781,7 +799,8 @@ _SIGNED_INITIAL = re.compile(r"(?i:(?<![\w-])(?:groetjes|groeten|groet|liefs|kus
                              r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
 #: An initial as a sentence of its own: "Een vrouw uit Vinkhuizen. S. Verder zeg ik niks." ("O." and
 #: "U." are words.)
-_LONE_INITIAL = re.compile(r"(?<=[.!?…]\s)(?P<initial>[A-NP-TV-Z]\.)(?=\s+[A-ZÀ-Þ]|\s*$)")
+#: ... or signing a note in quotes: 'grote letters: "Sorry Rick. Vissen zaterdag? N."' (blind set LA).
+_LONE_INITIAL = re.compile(r"(?<=[.!?…]\s)(?P<initial>[A-NP-TV-Z]\.)(?=\s+[A-ZÀ-Þ]|\s*$|[\"”’'])")
 
 
 @register("single_initial")
