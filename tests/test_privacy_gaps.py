@@ -1372,3 +1372,43 @@ def test_an_organisation_after_a_spoken_possessive_and_initials_signing_or_given
 def test_a_one_letter_word_closing_a_quote_stays():
     out, = pseudonymise('Hij zei: "Dat is het. O." en ging.')
     assert "O." in out and "[PERSOON-" not in out
+
+
+# ---------------------------------------------------------------------------- blind rounds LD–LG (session 19)
+def test_speakers_all_labelled_by_initials_are_replaced_and_so_are_initials_of_a_named_person():
+    # LF: a .docx with "SW:" and "YK:" and no header; a .vtt whose header says "gecorrigeerd door
+    # SW" after "Deelnemers: Sanne Wiersma (interviewer)"
+    by_initials = Document("d1", "d1.docx", "docx", header=[], turns=[
+        Turn("SW", "Zullen we beginnen?"), Turn("YK", "Ja hoor, ik ben teamleider."), Turn("SW", "Dank je.")])
+    named = Document("d2", "d2.vtt", "vtt", header=["Deelnemers: Sanne Wiersma (interviewer)",
+                                                    "Automatisch gegenereerd, gecorrigeerd door SW"],
+                     turns=[Turn("Sanne Wiersma", "Goed, de opname loopt."), Turn("Marjan", "Ja.")])
+    out = Pseudonymiser(allow_list=ALLOW).fit_transform([by_initials, named])
+    speakers = [t.speaker for t in out[0].turns]
+    assert all(s.startswith("[PERSOON-") for s in speakers) and speakers[0] == speakers[2] != speakers[1]
+    assert "SW" not in " ".join(out[1].header) and out[1].turns[0].speaker in out[1].header[1]
+
+
+def test_a_code_label_beside_initials_keeps_both():
+    # only when every speaker is labelled by initials: "INT" is a code, so "AK" may be one too
+    doc = Document("d1", "d1.txt", "txt", header=[], turns=[
+        Turn("INT", "Vertel eens."), Turn("AK", "Ik ben wijkagent."), Turn("INT", "Dank je.")])
+    out, = Pseudonymiser(allow_list=ALLOW).fit_transform([doc])
+    assert [t.speaker for t in out.turns] == ["INT", "AK", "INT"]
+
+
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Vorig jaar een man in Delfzijl. In ons systeem is het 23-0871. Vierenveertig.", "23-0871", "[DOSSIER-"),  # LF
+    ("Hij hoort bij een groepje, en online heet hij Lil Lias, zegt hij.", "Lias", "[PERSOON-"),  # LD
+    ("Hij zat in een groepje dat zich Dapper Squad noemde. Vorig jaar.", "Dapper", "[INSTELLING-"),  # LD
+    ("En toen heb ik ook nog Woonkring Bosch gebeld, de corporatie, want ik wist het.", "Woonkring",
+     "[INSTELLING-"),  # LG
+])
+def test_a_case_number_by_its_context_and_names_someone_goes_by(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+def test_a_score_or_a_number_without_case_words_stays():
+    out, = pseudonymise("Het werd 22-04418 voor ons, de stand. Hij heet Jan.")
+    assert "22-04418" in out and "Jan" not in out

@@ -292,7 +292,8 @@ _APPOSED_ORG = re.compile(
 #: ... and the other way round: "de manager van Woonstede Zuid, de corporatie hier"; "bij het
 #: station, Boxing Zuid heet het".
 _NAME_THEN_HEAD = re.compile(
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}}),\s+"
+    # a past participle may come between: "heb ik Woonkring Bosch gebeld, de corporatie" (blind set LG)
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:&\s+)?{_NAME_WORD}){{0,3}})(?:\s+ge[a-z]{{2,}}[dt])?,\s+"
     rf"(?i:de|het|een|die|dat|(?:een|één)\s+van\s+de)\s+"  # "Woongoed Duinstreek, een van de corporaties"
     rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?:s|en)?(?![\w-])")
 _TAILED_ORG = re.compile(

@@ -242,6 +242,13 @@ register_regex(
     r"(?<![\w/.-])(?:[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6})*\s\d{2}[-/]|\d{2}/)\d{4,6}(?![\w/-]|[.,]\d)",
     check=_serial_ok,
 )
+# ... and without one when the words before say what it is: "In ons systeem is het 23-0871",
+# "dossiernummer 22-04418" (blind set LF); a score "21-0" or a time "10-12" is no case.
+register_regex(
+    "context_serial", "DOSSIER",
+    r"(?<![\w/.-])\d{2}-\d{4,6}(?![\w/-]|[.,]\d)",
+    check=lambda m, text, allow_list: _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()) is not None,
+)
 # Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" or a
 # region or programme code between them, "2023-ZO-0417", "2023-T400-0577" (blind set HP, session 14;
 # not a span of years "2021-2022", not a date).
@@ -565,7 +572,8 @@ _CALLED = re.compile(
     r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+(?:ze|we|wij)\s+(?:hem|haar)"
     r"|noem\s+(?:ik\s+)?(?:hem|haar)"
     r"|noem(?:t|en|de|den)\s+(?:iedereen\s+|ze\s+|hij\s+|zij\s+)?(?:hem|haar|me|mij|ons))\s+"
-    # "hij noemde me toen de Lange", "ze noemen hem altijd D."
+    # "hij noemde me toen de Lange", "ze noemen hem altijd D."; "online heet hij Lil Lias" (blind set LD)
+    r"(?:(?:hij|zij|ze)\s+(?=[A-Z]))?"
     r"(?:(?:toen|altijd|vroeger|gewoon|ook|nog\s+steeds|nog)\s+)?(?:de\s+|het\s+)?)"
     # ... in quotes: 'die noemt hem gewoon "Den"' (blind set KF)
     rf"(?P<quote>[\"“‘'](?={_NAME}[\"”’']))?"
@@ -575,6 +583,10 @@ _CALLED = re.compile(
 _CALLED_BEFORE = re.compile(
     rf"(?:(?i:\b(?:die|dat)\s+)(?P<name>{_NAME})\s+(?i:heet|heette)\b"
     rf"|(?<![\w-])(?P<second>{_NAME})[\"”’']?[.,]\s+(?i:zo)\s+noem(?:t|en|de|den)\s+(?:\w+\s+){{0,2}}(?:hem|haar)\b)")
+#: "een groepje dat zich Dapper Squad noemde", "een jongen die zich Kleine Boss noemt" (blind set LD).
+_CALLS_ITSELF = re.compile(rf"(?i:\b(?:die|dat)\s+zich\s+(?:zelf\s+)?)(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+                           r"\s+(?i:noem(?:t|de|den|en)|heet|heette|noemt)\b")
+_GROUP_BEFORE = re.compile(r"(?i)\b(?:groep|groepje|crew|bende|gang|club|clubje|collectief|clan)\b[^.!?]{0,20}$")
 #: "Zeg maar G.J., dat doet iedereen", "Noem me maar Kees" (blind set JE): how to call the speaker.
 _CALL_ME = re.compile(r"(?:^|(?<=[.!?:]\s))(?:Zeg|Noem)\s+(?:me\s+|mij\s+)?(?:gewoon\s+)?maar\s+"
                       rf"(?P<name>(?:[A-Z]\.){{1,3}}|{_NAME})(?![\w-])")
@@ -660,6 +672,12 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
     """
     from . import lexicon
 
+    for m in _CALLS_ITSELF.finditer(text):
+        words = m.group("name").split()
+        if all(_name_part_ok(w, allow_list) for w in words):
+            group = _GROUP_BEFORE.search(text, max(0, m.start() - 40), m.start()) is not None
+            yield Detection(m.start("name"), m.end("name"), "INSTELLING" if group else "PERSOON",
+                            "pattern:name_stated", 9)
     roles = _role_regex(allow_list.roles)
     roles_apposed = _role_apposed_regex(allow_list.roles)
     for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, _NAMED_WITH_AGE, _PAIR_NAMED,
@@ -691,6 +709,12 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     yield Detection(start, end + 1, "PERSOON", "pattern:initials", 9)
                     continue
                 words = text[start:end].split()
+                if (regex is _CALLED and len(words) == 2 and not lexicon.is_particle(words[0])
+                        and all(_name_part_ok(w, allow_list) for w in words) and lexicon.is_plain_word(words[1])):
+                    # "online heet hij Lil Lias" (blind set LD): a stated name of two words is whole,
+                    # though its last is a word ("lias"), which trim_person would drop
+                    yield Detection(start, end, "PERSOON", "pattern:nickname", 9)
+                    continue
                 if regex is _CALLED and len(words) == 2 and _LETTER_NICKNAME.search(text, start, end):
                     # "Iedereen noemt hem Kleine J" (blind set KH): the nickname is stated, and the
                     # letter alone is his name in the rest of the interview ("tegen hem: J, luister")

@@ -500,9 +500,16 @@ class Pseudonymiser:
         """
         registry = self.registry_
         headers: dict[str, str] = {}
+        labels: dict[str, set[str]] = {}
         for unit in units:
             if not unit.is_label and not unit.turn_index and unit.text:
                 headers[unit.doc_id] = headers.get(unit.doc_id, "") + "\n" + unit.text
+            if unit.is_label and unit.text.strip():
+                labels.setdefault(unit.doc_id, set()).add(unit.text.strip())
+
+        def initials_label(label: str) -> bool:
+            return (re.fullmatch(r"[A-Z]{2,3}", label) is not None and label not in ROLE_CODES
+                    and label not in NOT_INITIALS)
 
         def entity_of(doc_id: str, label: str) -> str | None:
             folded = label.casefold()
@@ -521,6 +528,11 @@ class Pseudonymiser:
                                   re.IGNORECASE)
             if declared.search(headers.get(doc_id, "")):
                 return registry.resolve(parse_person(label), doc_id)
+            # Every speaker of the interview labelled by two or three capitals that are no code
+            # ("SW:" and "YK:", blind set LF): they are the speakers' initials.
+            speakers = labels.get(doc_id, set())
+            if len(speakers) >= 2 and all(initials_label(s) for s in speakers):
+                return registry.resolve(parse_person(label), doc_id)
             return None
 
         linked: dict[tuple[str, str], str | None] = {}
@@ -534,6 +546,16 @@ class Pseudonymiser:
             if linked[key] is not None:
                 unit.spans = [_Span(0, len(unit.text), "PERSOON", linked[key])]
         linked = {key: entity for key, entity in linked.items() if entity is not None}
+        # A header names a person of the document by initials: "Deelnemers: Sanne Wiersma
+        # (interviewer) ... gecorrigeerd door SW" (blind set LF).
+        for doc_id in headers:
+            for key in registry.in_doc.get(doc_id, ()):
+                name = registry.names[key]
+                if name.kind != "full":
+                    continue
+                for initials in _initials_of(name):
+                    if 2 <= len(initials) <= 3 and initials_label(initials.upper()):
+                        linked.setdefault((doc_id, initials.upper()), key)
         for (doc_id, label), entity in linked.items():
             pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])")
             for unit in units:
