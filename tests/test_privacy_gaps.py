@@ -1412,3 +1412,18 @@ def test_a_case_number_by_its_context_and_names_someone_goes_by(sentence, gone, 
 def test_a_score_or_a_number_without_case_words_stays():
     out, = pseudonymise("Het werd 22-04418 voor ons, de stand. Hij heet Jan.")
     assert "22-04418" in out and "Jan" not in out
+
+
+def test_a_word_opening_a_sentence_that_the_study_writes_in_lower_case_after_a_quote_is_no_name(tmp_path):
+    # KY: "Ewa, ja." (street Dutch for "hey"; also on a name list) and "hij zegt 'ewa Yassine'":
+    # the run replaced "Ewa" and then failed its own leak check on "'ewa"
+    first, later = _turns_pseudonymised("Ewa, ja. Ik ben Yassine, negenentwintig.",
+                                        "Mo groet me nog, hij zegt 'ewa Yassine' als hij me ziet.")
+    assert first.startswith("Ewa, ja.") and "'ewa [PERSOON-" in later and "Yassine" not in first + later
+
+
+def test_a_surname_after_an_initial_stays_a_name_though_an_email_address_writes_it():
+    # KE: "Respondent: N. Bouzidi (38)" and "n.bouzidi@..." in another answer
+    first, later = _turns_pseudonymised("Respondent: N. Bouzidi (38), regisseur.",
+                                        "Mail maar naar n.bouzidi@gemeente.nl, dat is het snelst.")
+    assert "Bouzidi" not in first and "bouzidi" not in later

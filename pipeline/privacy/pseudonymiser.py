@@ -42,7 +42,11 @@ _PROPAGATED = ("LOCATIE", "INSTELLING")
 _DIMINUTIVE = re.compile(r"(?:tje|pje|kje)$")
 _ONE_INITIAL = re.compile(r"[A-Z]\.")
 _ONE_INITIAL_MENTION = re.compile(r"(?<![\w.\[-])([A-Z]\.)(?=[\s,;:)!?]|$)")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zà-öø-ÿ][\w'’-]*")
+#: An initial right before a word: "N. Bouzidi" (an e-mail address writes "n.bouzidi@...").
+_AFTER_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.\s*$")
+#: A word in lower case; after a quote that opens a quotation too ("hij zegt 'ewa Yassine'", blind
+#: set KY), not after the apostrophe inside "z'n".
+_LOWER_WORD = re.compile(r"(?:(?<![\w'’-])|(?<=\s['‘])|(?<=^['‘]))[a-zà-öø-ÿ][\w'’-]*")
 #: A lower-case word after an article or a possessive: a noun of the study's language.
 #: The determiner may open a sentence: "Het bewind loopt" (blind set KG).
 _DETERMINED_WORD = re.compile(r"(?<![\w'’-])(?i:de|het|een|deze|die|dat|mijn|zijn|haar|onze|ons|hun|jullie)\s+"
@@ -415,8 +419,12 @@ class Pseudonymiser:
                         continue
                     # "Roos zei" is a name only if Roos is known as a person elsewhere; an unknown
                     # word at a sentence start only if the study never writes it in lower case.
+                    # So is a word the study also writes in lower case ("Ewa, ja." and "hij zegt
+                    # 'ewa Yassine'", street Dutch for "hey"; blind set KY).
                     weak = sentence_start(text, s) and (lexicon.is_dictionary_word(word)
-                                                        or det.source == "pattern:unknown_capitalised")
+                                                        or det.source == "pattern:unknown_capitalised"
+                                                        or (word.casefold() in self._vocabulary
+                                                            and not _AFTER_INITIAL.search(text, 0, s)))
                 if det.type == "LOCATIE" and self.allow_list_.keep_places and \
                         text[s:e].casefold() in {p.casefold() for p in self.allow_list_.keep_places}:
                     continue
