@@ -623,23 +623,19 @@ _ADDRESS = re.compile(r"(?i:(?<![\w.])(?:mevrouw|meneer|mevr\.?|mw\.|mvr\.|dhr\.
                       rf"(?P<name>(?:{_PARTICLES}\s+)*{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 
 
-@lru_cache(maxsize=8)
-def _role_regex(roles: tuple[str, ...]) -> re.Pattern | None:
-    """Allow-listed roles before a name: "huisarts Bos", "wijkagent Mark", "officier Lammers"."""
+@lru_cache(maxsize=16)
+def _role_regex(roles: tuple[str, ...], apposed: bool = False) -> re.Pattern | None:
+    """Allow-listed roles before a name: "huisarts Bos", "wijkagent Mark", "officier Lammers".
+
+    ``apposed``: the name follows between commas, "De wijkagent, Florin, die heb ik gevraagd";
+    not in a list, "de huisarts, Tactus, de wijkagent" (style set KU).
+    """
     if not roles:
         return None
     body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=lambda r: (-len(r), r)))
+    if apposed:
+        return re.compile(rf"(?i:\b(?:{body})),\s+(?P<name>{_NAME})(?=,\s)(?!,\s+(?i:de|het|een)\s)")
     return re.compile(rf"(?i:\b(?:{body})\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
-
-
-@lru_cache(maxsize=8)
-def _role_apposed_regex(roles: tuple[str, ...]) -> re.Pattern | None:
-    """An allow-listed role, then a name between commas: "De wijkagent, Florin, die heb ik gevraagd"."""
-    if not roles:
-        return None
-    body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=lambda r: (-len(r), r)))
-    # not in a list: "de huisarts, Tactus, de wijkagent" (style set KU)
-    return re.compile(rf"(?i:\b(?:{body})),\s+(?P<name>{_NAME})(?=,\s)(?!,\s+(?i:de|het|een)\s)")
 
 
 def _addressed_stop_word(text: str, pos: int, word: str, allow_list: AllowList) -> bool:
@@ -679,7 +675,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
             yield Detection(m.start("name"), m.end("name"), "INSTELLING" if group else "PERSOON",
                             "pattern:name_stated", 9)
     roles = _role_regex(allow_list.roles)
-    roles_apposed = _role_apposed_regex(allow_list.roles)
+    roles_apposed = _role_regex(allow_list.roles, apposed=True)
     for regex in (_KIN, _ADDRESS, _CALLED, _CALLED_BEFORE, _SAYS_NICKNAME, _CALL_ME, _NAMED_WITH_AGE, _PAIR_NAMED,
                   _KNOWN_AS, roles, _KIN_APPOSED, roles_apposed):
         if regex is None:
