@@ -538,3 +538,24 @@ def test_a_subtitle_cue_that_addresses_a_later_speaker_by_name_is_a_turn(tmp_pat
     assert parsed.turns[0].text.startswith("Thea, fijn dat ik bij je langs mocht komen.")
     assert not L.header_value_is_name("Thea, fijn dat ik bij")
     assert L.header_value_is_name("Thea Jansen, regisseur")
+
+
+@pytest.mark.parametrize("header", [
+    # blind set LL (ll06, a .docx): a name, an employer, a date and a duration between dashes
+    "Respondent: Karim Bouzid (Veilig Thuis Rotterdam Rijnmond) – 16 januari 2025 – 14 min.",
+    "Respondent: Karim Bouzid | 16-01-2025 | 61 minuten",
+])
+def test_a_role_line_of_a_name_a_date_and_a_duration_is_header(header):
+    body = ("Interviewer: Hoe ziet een werkdag eruit?\nKarim: Gewoon bestaat niet. (lacht)\n"
+            "Interviewer: En daarna?\nKarim: Een huisbezoek.\n")
+    parsed = build_turns(text_lines(header + "\n\n" + body))
+    assert parsed.header == [header]
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Karim"] * 2
+
+
+@pytest.mark.parametrize("first", ["Respondent: Ja. 14 min. Toen was het klaar.",
+                                   "Respondent: Op 16 januari 2025 belde ze, dat weet ik nog."])
+def test_a_turn_with_a_date_or_a_duration_stays_a_turn(first):
+    parsed = build_turns(text_lines(first + "\nInterviewer: En toen?\nRespondent: Niks.\nInterviewer: Oké.\n"))
+    assert parsed.header == [] and parsed.turns[0].speaker == "Respondent"
+    assert L.bare_header_values("Karim Bouzid – 16 januari 2025 – 14 min.") == ["16 januari 2025", "14 min."]

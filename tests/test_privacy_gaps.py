@@ -1427,3 +1427,17 @@ def test_a_surname_after_an_initial_stays_a_name_though_an_email_address_writes_
     first, later = _turns_pseudonymised("Respondent: N. Bouzidi (38), regisseur.",
                                         "Mail maar naar n.bouzidi@gemeente.nl, dat is het snelst.")
     assert "Bouzidi" not in first and "bouzidi" not in later
+
+
+# ---------------------------------------------------------------------------- blind rounds LH–LO (session 19)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Ik ken hem al lang, want zijn opa, Wiel, had duiven, en ik ook.", "Wiel", "[PERSOON-"),  # LK
+    ("Er is er één die ik al sinds 2016 ken. Laten we hem R. noemen. Maar ik ga niks zeggen.", "R.",
+     "[PERSOON-"),  # LH
+    ("Hij heeft een bijbaan bij een fietsenmaker in Overvecht, Rijwielhandel Kok. Hij groet.", "Kok",
+     "[INSTELLING-"),  # LN
+])
+def test_a_first_name_that_is_a_word_in_apposition_an_initial_to_be_called_and_a_shop(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+    assert "De handel in drugs" in pseudonymise("De handel in drugs is groot.")[0]

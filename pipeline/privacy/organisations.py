@@ -87,6 +87,8 @@ ORGANISATION_HEADS = (
     "huize", "verhuur", "jongerenpunt", "inlooppunt",
     # blind set KT: "Visverwerking Zeewind", a client's employer in the port
     "verwerking",
+    # blind set LN: "een fietsenmaker in Overvecht, Rijwielhandel Kok" ("Vishandel", "Autohandel")
+    "handel",
 )
 #: Words that end the name of a business or congregation: "Glansrijk Schoonmaak", "Glory Gate
 #: Chapel" (blind sets GP, GV).

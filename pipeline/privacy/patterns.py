@@ -686,8 +686,11 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
                     continue
                 start, end = m.span(group)
                 if regex in (_KIN_APPOSED, roles_apposed) and (
-                        lexicon.is_dictionary_word(m.group(group)) or not m.group(group)[1:].islower()):
-                    continue  # "de vader, Roemeens, werkt", "de moeder, GGZ,": only a word no list knows
+                        (lexicon.is_dictionary_word(m.group(group)) and not lexicon.is_first_name(m.group(group)))
+                        or not m.group(group)[1:].islower()):
+                    # "de vader, Roemeens, werkt", "de moeder, GGZ,": only a word no list knows, or
+                    # a first name that is also a word ("zijn opa, Wiel, had duiven", blind set LK)
+                    continue
                 if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and regex is roles:
                     continue  # "regisseur JPA", "coördinator VT": capitals after a role name a programme
                 if _CAPITALS_NICKNAME.fullmatch(m.group(group)) and m.group(group) not in NOT_INITIALS:
@@ -812,8 +815,10 @@ _SINGLE_INITIAL = re.compile(
 _FAMILY_INITIAL = re.compile(r"(?i:(?<![\w-])(?:de|die)\s+)(?P<initial>[A-Z]\.)(?=['’]s\b)")
 #: An initial in apposition, between commas: "een andere man, R., heeft", "een jongen van ons, J., werd".
 _APPOSED_INITIAL = re.compile(r"(?<=[^\W\d_]),\s+(?P<initial>[A-Z]\.),(?=\s)")
-#: An initial a respondent gives someone: "Een jongeman die ik V. zal noemen" (blind set KY).
-_INITIAL_I_CALL = re.compile(r"(?i:\bdie\s+ik\s+)(?P<initial>[A-Z]\.)(?=\s+(?i:zal\s+|ga\s+|even\s+)?noem)")
+#: An initial a respondent gives someone: "Een jongeman die ik V. zal noemen" (blind set KY),
+#: "Laten we hem R. noemen" (blind set LH).
+_INITIAL_I_CALL = re.compile(r"(?i:\b(?:die\s+ik|hem|haar)\s+)(?P<initial>[A-Z]\.)"
+                             r"(?=\s+(?i:zal\s+|ga\s+|even\s+|maar\s+|gewoon\s+)?noem)")
 #: An initial signing a card or a message: "op de achterkant stond alleen: groetjes, D." (blind set KP).
 _SIGNED_INITIAL = re.compile(r"(?i:(?<![\w-])(?:groetjes|groeten|groet|liefs|kusjes|xxx|bedankt|dankjewel|getekend)),?\s+"
                              r"(?P<initial>[A-Z]\.)(?=[\s,;:)\"”’]|$)")
