@@ -1441,3 +1441,22 @@ def test_a_first_name_that_is_a_word_in_apposition_an_initial_to_be_called_and_a
     out, = pseudonymise(sentence)
     assert gone not in out and placeholder in out
     assert "De handel in drugs" in pseudonymise("De handel in drugs is groot.")[0]
+
+
+# ---------------------------------------------------------------------------- blind round LP–LS (session 19)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Voor het rapport, zaak 23-0881-LW: de politie had zes incidenten.", "0881", "[DOSSIER-"),  # LQ
+    ("Als u het zaaknummer erbij zet, Z23.04417, dan komt het bij mij.", "04417", "[DOSSIER-"),  # LS
+])
+def test_case_numbers_with_a_register_suffix_or_letter_after_case_words(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+def test_a_name_before_naming_words_is_his_name_in_the_whole_interview():
+    # LQ: "Pat noemen ze hem." and later "Pat is niet dom", "met Pat gedaan"; "Goed noemen we hem
+    # niet" is no naming
+    first, later = _turns_pseudonymised("Patrick. Pat noemen ze hem. Negenentwintig.",
+                                        "Pat is niet dom. Dat heb ik met Pat gedaan. Goed noemen we hem niet.")
+    assert "Pat " not in first + later and "Goed noemen we hem niet" in later
+    assert "23.04417 euro" in pseudonymise("Het werd 23.04417 euro, zegt het nummer.")[0]

@@ -246,7 +246,9 @@ register_regex(
 # "dossiernummer 22-04418" (blind set LF); a score "21-0" or a time "10-12" is no case.
 register_regex(
     "context_serial", "DOSSIER",
-    r"(?<![\w/.-])\d{2}-\d{4,6}(?![\w/-]|[.,]\d)",
+    # with a register suffix too: "zaak 23-0881-LW" (blind set LQ); a letter and a full stop:
+    # "het zaaknummer erbij, Z23.04417" (blind set LS)
+    r"(?<![\w/.-])(?:\d{2}-|[A-Z]{1,3}\d{2}[-.])\d{4,6}(?:-[A-Z]{1,4})?(?![\w/-]|[.,]\d)",
     check=lambda m, text, allow_list: _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()) is not None,
 )
 # Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" or a
@@ -582,7 +584,10 @@ _CALLED = re.compile(
 #: "op Snapchat "Dizzy", zo noemt ze hem".
 _CALLED_BEFORE = re.compile(
     rf"(?:(?i:\b(?:die|dat)\s+)(?P<name>{_NAME})\s+(?i:heet|heette)\b"
-    rf"|(?<![\w-])(?P<second>{_NAME})[\"”’']?[.,]\s+(?i:zo)\s+noem(?:t|en|de|den)\s+(?:\w+\s+){{0,2}}(?:hem|haar)\b)")
+    rf"|(?<![\w-])(?P<second>{_NAME})[\"”’']?[.,]\s+(?i:zo)\s+noem(?:t|en|de|den)\s+(?:\w+\s+){{0,2}}(?:hem|haar)\b"
+    # "Pat noemen ze hem." (blind set LQ)
+    rf"|(?:^|(?<=[.!?:]\s))(?P<third>{_NAME})\s+noem(?:t|en|de|den)\s+(?:ze|we|wij|hij|zij|iedereen|ze\s+allemaal)"
+    r"\s+(?:hem|haar)(?=\s*[.!,;]|\s*$))")
 #: "een groepje dat zich Dapper Squad noemde", "een jongen die zich Kleine Boss noemt" (blind set LD).
 _CALLS_ITSELF = re.compile(rf"(?i:\b(?:die|dat)\s+zich\s+(?:zelf\s+)?)(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
                            r"\s+(?i:noem(?:t|de|den|en)|heet|heette|noemt)\b")
@@ -681,7 +686,7 @@ def _context_names(text: str, allow_list: AllowList) -> Iterable[Detection]:
         if regex is None:
             continue
         for m in regex.finditer(text):
-            for group in ("name", "second"):
+            for group in ("name", "second", "third"):
                 if group not in regex.groupindex or m.group(group) is None:
                     continue
                 start, end = m.span(group)
