@@ -1460,3 +1460,11 @@ def test_a_name_before_naming_words_is_his_name_in_the_whole_interview():
                                         "Pat is niet dom. Dat heb ik met Pat gedaan. Goed noemen we hem niet.")
     assert "Pat " not in first + later and "Goed noemen we hem niet" in later
     assert "23.04417 euro" in pseudonymise("Het werd 23.04417 euro, zegt het nummer.")[0]
+
+
+def test_a_police_investigation_by_its_code_name():
+    # LR: "Onderzoek Zilverreiger. Drie jongens uit ..."; a programme and a name of more words stay
+    out, = pseudonymise("Maar goed. Onderzoek Zilverreiger. Drie jongens. Het onderzoek Veilig Thuis liep. "
+                        "Er is wel iets met Operatie Hoeksteen, als een kind betrokken is.")
+    assert "Zilverreiger" not in out and "[DOSSIER-" in out
+    assert "onderzoek Veilig Thuis" in out and "Operatie Hoeksteen" in out

@@ -251,6 +251,22 @@ register_regex(
     r"(?<![\w/.-])(?:\d{2}-|[A-Z]{1,3}\d{2}[-.])\d{4,6}(?:-[A-Z]{1,4})?(?![\w/-]|[.,]\d)",
     check=lambda m, text, allow_list: _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()) is not None,
 )
+# A police investigation by its code name: "Onderzoek Zilverreiger" (blind set LR); one
+# capitalised word, not a name of more words ("onderzoek Veilig Thuis"). Not "Operatie Kompas",
+# which names public programmes in the style sets.
+register_regex(
+    "investigation_name", "DOSSIER",
+    r"(?i:(?<![\w-])(?:onderzoek|politieonderzoek|opsporingsonderzoek|rechercheonderzoek)\s+)"
+    r"(?P<name>[A-Z][a-zà-ÿ]{3,})(?![\w-]|\s+[A-Z])",
+    group="name",
+    check=lambda m, text, allow_list: not (allow_list.contains(m.group("name")) or _is_place(m.group("name"))),
+)
+
+
+def _is_place(word: str) -> bool:
+    from . import lexicon
+
+    return lexicon.is_place_name(word)
 # Year plus serial number, "2021-0388", "2022-1143", with a register suffix "2023-0417-OT" or a
 # region or programme code between them, "2023-ZO-0417", "2023-T400-0577" (blind set HP, session 14;
 # not a span of years "2021-2022", not a date).
