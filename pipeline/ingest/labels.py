@@ -878,19 +878,9 @@ def is_metadata_line(c: Candidate) -> bool:
     return strong >= 2 or (strong >= 1 and "|" in text) or value_names_someone(text)
 
 
-_MONTH_NAMES = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-                r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
-#: A whole field that is only a date or a duration: "16 januari 2025", "16-01-2025", "14 min.",
-#: "58 minuten", "1 uur 5 min".
-_BARE_VALUE = re.compile(
-    rf"(?i)(?:(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?\s+)?"
-    rf"(?:\d{{1,2}}\s+{_MONTH_NAMES}\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"|(?:\d{1,2}\s*(?:uur|u\.?)\s*)?\d{1,3}\s*(?:min\.?|minuten|m)\.?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:uur|u\.?)?")
-
-
 def bare_header_values(text: str) -> list[str]:
-    """The segments of a header line that are a date or a duration and nothing else."""
-    return [s.strip() for s in _FIELD_BREAK.split(text) if s and _BARE_VALUE.fullmatch(s.strip().rstrip("."))]
+    """The segments of a header line that are a date or a duration (:data:`_WHEN_FIELD`) and nothing else."""
+    return [s.strip() for s in _FIELD_BREAK.split(text) if s and _WHEN_FIELD.fullmatch(s.strip().rstrip("."))]
 
 
 def label_form(label: str) -> str:

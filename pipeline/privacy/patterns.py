@@ -193,6 +193,11 @@ _CASE_CONTEXT = re.compile(r"(?i)\b(?:dossier|zaak|parket|cli[eë]nt|registratie
                            r"|nummer|nr|code|id|systeem)\w*\b[^.!?\n]{0,40}$")
 
 
+def _after_case_words(m: re.Match, text: str, allow_list: AllowList | None = None) -> bool:
+    """Words just before the match say it is a case number: "zijn dossier is 3B-0117"."""
+    return _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()) is not None
+
+
 def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     code = m.group(0)
     prefix = re.match(r"[A-Z0-9]+", code).group(0)
@@ -206,8 +211,8 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
     serial = re.fullmatch(r"0\d{3,}", numbers[0]) is not None  # "PGA-0417": no year starts with 0
     if allowed and not serial and (year or not re.search(r"[A-Z]-[A-Z]", code)):
         return False  # "ISD-2019" is an allow-listed measure and a year; "PGA-BRD-0093" is a case
-    if _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
-        return True  # "zijn dossier is 3B-0117": the words around it say what it is
+    if _after_case_words(m, text):
+        return True
     # One number without such words: letters (+ digits) as in "TOP-20210" or "T600-0254" with four or
     # more digits; a mixed prefix ("T4N", "3B"), a short number (COVID-19) or a year ("A2-2019",
     # "Q3-2021") is too ambiguous.
@@ -249,7 +254,7 @@ register_regex(
     # with a register suffix too: "zaak 23-0881-LW" (blind set LQ); a letter and a full stop:
     # "het zaaknummer erbij, Z23.04417" (blind set LS)
     r"(?<![\w/.-])(?:\d{2}-|[A-Z]{1,3}\d{2}[-.])\d{4,6}(?:-[A-Z]{1,4})?(?![\w/-]|[.,]\d)",
-    check=lambda m, text, allow_list: _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()) is not None,
+    check=_after_case_words,
 )
 # A police investigation by its code name: "Onderzoek Zilverreiger" (blind set LR); one
 # capitalised word, not a name of more words ("onderzoek Veilig Thuis"). Not "Operatie Kompas",

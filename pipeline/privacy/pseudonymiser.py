@@ -529,8 +529,7 @@ class Pseudonymiser:
             # Initials of someone the transcript never names: two or three capitals that the header
             # lists with a role ("Aanwezig: LB (interviewer), JWK (respondent)", "SB = respondent");
             # role codes ("IV", "R") and abbreviations are left.
-            if (people or not re.fullmatch(r"[A-Z]{2,3}", label) or label in ROLE_CODES
-                    or label in NOT_INITIALS):
+            if people or not initials_label(label):
                 return None
             declared = re.compile(rf"(?<![\w-]){label}\s*(?:\(\s*|=\s*|:\s*|-\s+){_ROLE_WORDS}\b",
                                   re.IGNORECASE)
