@@ -1299,10 +1299,11 @@ def test_a_district_after_de_wijken_a_holiday_with_its_year_and_a_signed_initial
 
 
 @pytest.mark.parametrize("sentence", [
-    "Met de tweede pinksterdag was het rustig.",  # a holiday without a year stays, like "tweede kerstdag"
+    # a holiday that comes back every year stays (one day without its year is a date since session 20)
+    "Ze stuurt me nog elk jaar rond eerste kerstdag een kaartje.",
     "Groetjes, en tot de volgende keer.",
 ])
-def test_a_holiday_without_a_year_and_a_greeting_stay(sentence):
+def test_a_recurring_holiday_and_a_greeting_stay(sentence):
     out, = pseudonymise(sentence)
     assert out == sentence
 
@@ -1468,3 +1469,28 @@ def test_a_police_investigation_by_its_code_name():
                         "Er is wel iets met Operatie Hoeksteen, als een kind betrokken is.")
     assert "Zilverreiger" not in out and "[DOSSIER-" in out
     assert "onderzoek Veilig Thuis" in out and "Operatie Hoeksteen" in out
+
+
+# ---------------------------------------------------------------------------- blind round LT–LW (session 20)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Ze kwam binnen op een zondagavond, tweede kerstdag nog wel, om elf uur.", "kerstdag", "[DATUM-"),  # LU
+    ("Op Tweede Paasdag vorig jaar was het thuis weer mis.", "Paasdag", "[DATUM-"),  # LU
+    ("Met de tweede pinksterdag was het rustig.", "pinksterdag", "[DATUM-"),
+    ("Op Koningsdag stond hij ineens voor de deur.", "Koningsdag", "[DATUM-"),
+    ("Hij woont al dertig jaar in dezelfde flat, Wulpenhoeve 212. Alcohol.", "Wulpenhoeve", "[ADRES-"),  # LV
+])
+def test_a_holiday_of_one_day_without_its_year_and_a_hoeve_with_a_house_number(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dat maakt dat ik kan handelen voordat het weer oudejaarsavond is.",  # it comes back: no date
+    "Met kerst en in de zomer is het altijd druk.",                       # spans of days stay
+    "Dat was een goede vrijdag.",
+    "De kinderen gaan in de herfst naar de Heidehoeve, een zorgboerderij.",  # no house number: no address
+])
+def test_recurring_holidays_spans_and_a_hoeve_without_a_number_are_no_dates_or_addresses(sentence):
+    out, = pseudonymise(sentence)
+    assert "[DATUM-" not in out and "[ADRES-" not in out
+

@@ -338,7 +338,10 @@ STREET = (rf"(?:{_NAME_WORD}\s+(?:(?:{_NAME_WORD}|van|de|der|den|het|ter|ten|te|
 HOUSE_NUMBER = (r"\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:-\d{1,4}|[- ]?(?:hs|huis|bg|bis|zw|rd|I{1,3}|IV|V)(?![\w])"
                 r"|-?[a-zA-Z](?![\w]))?")
 
-register_regex("address", "ADRES", rf"(?<![\w-])(?:{STREET})\s+{HOUSE_NUMBER}(?![\d])")
+# "-hoeve" names farms and care farms as often as streets, so only a house number makes it an address
+# ("Wulpenhoeve 212", blind set LV, session 20).
+register_regex("address", "ADRES",
+               rf"(?<![\w-])(?:{STREET}|[A-Z][\w'-]*?hoeve)\s+{HOUSE_NUMBER}(?![\d])")
 
 
 def _street_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
@@ -442,6 +445,22 @@ SEASONS = (r"(?:voorjaar|najaar|zomer|winter|lente|herfst|(?:zomer|kerst|mei|her
 register_regex("date_season_year", "DATUM",
                rf"(?i)(?<![\w-]){SEASONS}\s+(?:van\s+)?(?:het\s+jaar\s+)?{YEAR}(?!\d)")
 # "begin 2022", "medio 2020", "eind maart 2022", "halverwege de zomer van 2021".
+# "op tweede kerstdag", "Tweede Paasdag", "met oudejaarsavond": a holiday of one day names a date as
+# "26 december" does, also without its year (blind sets LU, LV, LW, session 20; the authors of the
+# style sets marked 37 of 42 such days as dates). Spans ("met kerst", "de zomer") stay, and so does
+# a day that recurs ("elk jaar rond eerste kerstdag", "voordat het weer oudejaarsavond is").
+_ONE_DAY_HOLIDAY = (r"(?i:(?:eerste|tweede)\s+(?:kerst|paas|pinkster)dag|kerstavond|kerstnacht"
+                    r"|oudejaars(?:avond|dag|nacht)|nieuwjaars(?:dag|nacht)|koning(?:s|inne)dag"
+                    r"|bevrijdingsdag|hemelvaartsdag|pakjesavond|sinterklaasavond|valentijnsdag"
+                    r"|moederdag|vaderdag)|Goede\s+Vrijdag")
+_RECURRING = re.compile(r"(?i)\b(?:elk|elke|ieder|iedere|jaarlijks|altijd|weer|steeds)\b[^.!?;]{0,25}$")
+
+
+def _one_day_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
+    return not _RECURRING.search(text[max(0, m.start() - 40):m.start()])
+
+
+register_regex("date_holiday", "DATUM", rf"(?<![\w-]){_ONE_DAY_HOLIDAY}(?![\w-])", check=_one_day_ok)
 register_regex(
     "date_qualified_year", "DATUM",
     rf"(?i)(?<![\w-])(?:begin|eind|einde|medio|midden|half|halverwege|hartje)\s+"
