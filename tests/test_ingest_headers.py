@@ -559,3 +559,22 @@ def test_a_turn_with_a_date_or_a_duration_stays_a_turn(first):
     parsed = build_turns(text_lines(first + "\nInterviewer: En toen?\nRespondent: Niks.\nInterviewer: Oké.\n"))
     assert parsed.header == [] and parsed.turns[0].speaker == "Respondent"
     assert L.bare_header_values("Karim Bouzid – 16 januari 2025 – 14 min.") == ["16 januari 2025", "14 min."]
+
+
+def test_a_role_line_that_opens_with_a_physicians_title_is_header():
+    # blind set MA (ma03, cp1252): "jeugdarts" ended like no job title, so the header was read as
+    # the respondent's first turn (53 turns for 52)
+    header = ("Transcriptie interview 5 – jeugdgezondheidszorg\n"
+              "Respondent: jeugdarts (J.M. Kuiper), werkgebied Zoetermeer en Leidschendam-Voorburg\n"
+              "Datum: dinsdag 2 april 2024, 13.30 uur, spreekkamer consultatiebureau Seghwaert\n"
+              "Uitgewerkt door: M.B. – opname 48 min., (...) = onverstaanbaar\n")
+    body = "I: Kunt u iets vertellen over uw functie?\nR: Ik ben jeugdarts.\nI: En verder?\nR: Niets.\n"
+    parsed = build_turns(text_lines(header + "\n" + body))
+    assert len(parsed.header) == 4
+    assert [t.speaker for t in parsed.turns] == ["I", "R"] * 2
+
+
+@pytest.mark.parametrize("word, expected", [("jeugdarts", True), ("huisarts", True), ("wijkagent", True),
+                                            ("voorwaarts", False), ("achterwaarts", False), ("jeugd", False)])
+def test_function_words_end_like_a_job_title(word, expected):
+    assert L.is_function_word(word) is expected

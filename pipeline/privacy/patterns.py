@@ -190,7 +190,19 @@ register_regex(
 
 
 _CASE_CONTEXT = re.compile(r"(?i)\b(?:dossier|zaak|parket|cli[eë]nt|registratie|kenmerk|referentie|casus"
-                           r"|nummer|nr|code|id|systeem)\w*\b[^.!?\n]{0,40}$")
+                           r"|nummer|nr|code|id|systeem)\w*\b[^.!?\n]{0,40}"
+                           # or said just before: "Nummer gekregen. 23-114872" (blind set LY)
+                           r"(?:[.:]\s+)?$")
+
+# A bare number after a word for the number it is: "onder leerlingnummer 208817" (blind set MD),
+# "klantnummer 4471023"; not a phone or house number.
+_NUMBER_NOUN = re.compile(r"(?i:(?<![\w-])(?P<noun>[a-zà-ÿ]*nummer|[a-zà-ÿ]*nr\.?)\s*:?\s+(?:is\s+|was\s+)?)"
+                          r"(?P<number>\d{5,12})(?![\w/-]|[.,]\d)")
+register_regex(
+    "number_after_noun", "DOSSIER", _NUMBER_NOUN.pattern, group="number",
+    check=lambda m, text, allow_list: not re.match(r"(?i)(?:telefoon|mobiel|huis|tel|gsm|06|noodnummer|fax)",
+                                                   m.group("noun")),
+)
 
 
 def _after_case_words(m: re.Match, text: str, allow_list: AllowList | None = None) -> bool:
@@ -223,7 +235,9 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
 # Case codes: TOP-2021-0932, ZVH-2023-0562, T600-2013-0254, VT-ZW-2021-04418, R600/2019/3312, T4N-2022-0117,
 # 3B-2021-0045, HLT/UTR/23-117: a prefix of capitals and digits with at least one capital, then numbers after - or /.
 # A register's initials may have a lower-case particle: "HvB-MH-23-031" (Huis van Bewaring).
-_CODE_PREFIX = r"(?:(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}|[A-Z][a-z][A-Z]{1,3})"
+# Two lower-case letters too: "RvdK-ROT-22-04417" (Raad voor de Kinderbescherming, blind set LX).
+# A number with a lower-case letter inside a code: "WH-13b-2023-07" (blind set MD).
+_CODE_PREFIX = r"(?:(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}|[A-Z][a-z]{1,2}[A-Z]{1,3}|(?<=[A-Z][-/])\d{1,3}[a-z])"
 register_regex(
     "case_code", "ID",
     rf"(?<![\w/-]){_CODE_PREFIX}(?:[-/]{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
@@ -872,6 +886,13 @@ _SIGNED_INITIAL = re.compile(r"(?i:(?<![\w-])(?:groetjes|groeten|groet|liefs|kus
 #: ... or signing a note in quotes: 'grote letters: "Sorry Rick. Vissen zaterdag? N."' (blind set LA).
 _LONE_INITIAL = re.compile(r"(?<=[.!?…]\s)(?P<initial>[A-NP-TV-Z]\.)(?=\s+[A-ZÀ-Þ]|\s*$|[\"”’'])")
 
+#: Initials of who typed or held the interview, in a header: "Uitgewerkt door: M.B." (blind set MA).
+_INITIALS_BY = re.compile(r"(?i:(?<![\w-])(?:uitgewerkt|getranscribeerd|getypt|afgenomen|gehouden|gecorrigeerd"
+                          r"|gecontroleerd|geïnterviewd|geinterviewd)\s+door:?\s+)"
+                          # capitals without stops ("door SW") are linked to a named speaker (_link_labels)
+                          # not before a surname ("door L. Brouwer": the person detectors take both)
+                          r"(?P<initial>(?:[A-Z]\.\s?){1,3}(?<!\s))(?=[\s,;:)|–—-]|$)(?!\s+(?:[A-Z]|de\s|van\s))")
+
 
 @register("single_initial")
 def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
@@ -884,7 +905,7 @@ def _single_initial(text: str, allow_list: AllowList) -> Iterable[Detection]:
     pseudonymiser (``_propagate_single_initials``); in another document it points at no one.
     """
     for regex in (_SINGLE_INITIAL, _FAMILY_INITIAL, _APPOSED_INITIAL, _LONE_INITIAL, _SIGNED_INITIAL,
-                  _INITIAL_I_CALL):
+                  _INITIAL_I_CALL, _INITIALS_BY):
         for m in regex.finditer(text):
             yield Detection(m.start("initial"), m.end("initial"), "PERSOON", "pattern:initials", 9)
 
@@ -990,7 +1011,9 @@ _PLACE_ONLY_WORDS = {"in", "uit", "vanuit", "gemeente", "regio", "werkgebied", "
 _PLACE_SUFFIX = re.compile(r"(?:ingen|buurt|wijk|dorp|meer|veld|plas|burg|polder|poort|kwartier|haven|eiland|heem|"
                            r"oord|hoek|broek|woude|dam|recht|zijl|kerk|horst|loo|huizen|hove|plaat|station|"
                            r"koog|veen|vliet|drecht|sloot|zand|hout|beek|berg|bos|rade|wold|wolde|stein|"
-                           r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park)$")
+                           r"heuvel|weide|venne|waard|land|mond|sluis|gouw|wouw|werf|park|"
+                           # Brabant's "-donk" (Gageldonk, Langdonk: blind set MD)
+                           r"donk)$")
 #: Words after which an unknown capitalised word is a place: "in Westpoort", "uit Wrocław", "voor heel
 #: Parkstad", "regio Twente", "gemeente Brunssum", "buiten Leiden".
 _PLACE_WORDS = {"in", "uit", "naar", "richting", "vanuit", "vanaf", "rond", "nabij", "omgeving", "wijk", "buurt",
@@ -1021,18 +1044,40 @@ def _unambiguous_place(word: str) -> bool:
     return lexicon.is_place_name(word) and not lexicon.is_plain_word(word) and not lexicon.is_name_word(word)
 
 
-def place_context(text: str, start: int, *, coordinated: bool = True) -> str:
+_LIST_GOES_ON = re.compile(r"(?:,|\s+(?:en|of))\s+[A-ZÀ-Þ]")
+
+
+def _word_end(text: str, start: int) -> int:
+    return re.match(r"[\w'’-]*", text[start:]).end() + start
+
+
+def place_context(text: str, start: int, *, coordinated: bool | int = True) -> str:
     """``"preposition"``, ``"article"``, ``"coordinated"``, ``"enumerated"`` or ``""``: what
-    surrounds ``start`` ("in X", "in de X", "in Y of X", "Heesch, X, Nistelrode")."""
+    surrounds ``start`` ("in X", "in de X", "in Y of X", "Heesch, X, Nistelrode").
+
+    ``coordinated`` is how many items back a list may be followed to its place context: "drie
+    wijken: Tolberg, Kalsdonk en Langdonk" (blind set MD) makes all three places.
+    """
     before = _words_before(text, start)
-    if before and before[-1].casefold() in _PLACE_WORDS:
+    # "drie wijken: Tolberg": a colon after the place word
+    if before and before[-1].casefold().rstrip(":") in _PLACE_WORDS:
         return "preposition"
     if len(before) > 1 and before[-1].casefold() in _ARTICLES and before[-2].casefold() in _PLACE_WORDS_ARTICLE:
         return "article"
     if coordinated:
+        depth = 3 if coordinated is True else int(coordinated)
         m = _COORDINATED_PLACE.search(text, max(0, start - 40), start)
-        if m and m.end() == start and place_context(text, m.start(1), coordinated=False):
-            return "coordinated"
+        if m and m.end() == start:
+            inner = place_context(text, m.start(1), coordinated=depth - 1)
+            if inner:
+                # the last of a list stays as weak as the list ("Pools, Roemeens en Bulgaars")
+                return "enumerated" if inner == "enumerated" else "coordinated"
+        # an item of a list that goes on ("Tolberg, Kalsdonk en ..."), not "in Utrecht, Goed was dat";
+        # weak, so that an ordinary word needs to be a listed place ("in het Pools, Roemeens en ...")
+        m = _ITEM_BEFORE.search(text, max(0, start - 40), start)
+        if (m and m.end() == start and depth > 1 and _LIST_GOES_ON.match(text, _word_end(text, start))
+                and place_context(text, m.start(1), coordinated=depth - 1)):
+            return "enumerated"
         # a word between places that no list could mistake for anything else is one of them
         m = _ITEM_BEFORE.search(text, max(0, start - 40), start)
         if m and m.end() == start and _unambiguous_place(m.group(1)):

@@ -365,8 +365,11 @@ class Pseudonymiser:
         for det in order:
             if det.type in _NAMED:
                 shield = protected
-                if det.source in _NAMES_OVER_ALLOW_LIST:
-                    # "Fighting Spirit": an allow-listed word inside a club's name does not protect it.
+                if det.source in _NAMES_OVER_ALLOW_LIST or (
+                        det.type == "LOCATIE" and " " in text[det.start:det.end]
+                        and lexicon.is_place_name(text[det.start:det.end])):
+                    # "Fighting Spirit": an allow-listed word inside a club's name does not protect
+                    # it; nor does "Zoom" (the video calls) inside the town "Bergen op Zoom".
                     shield = [(ps, pe) for ps, pe in protected if not (det.start < ps and pe <= det.end)]
                 pieces = _subtract(det.start, det.end, taken + shield)
                 if pieces != [(det.start, det.end)]:
@@ -713,7 +716,8 @@ class Pseudonymiser:
                 continue
             taken = [(sp.start, sp.end) for sp in unit.spans] + allow.protected_spans(unit.text)
             added = []
-            for m in re.finditer(r"(?<![\w\[-])[A-ZÀ-Þ][\w'’]*(?![\w-])", unit.text):
+            # an apostrophe inside a word only: "'Yous'" in quotes is Yous (blind set MB)
+            for m in re.finditer(r"(?<![\w\[-])[A-ZÀ-Þ](?:\w|['’](?=\w))*(?![\w-])", unit.text):
                 key = words.get(m.group(0).casefold())
                 if key is None or any(ts < m.end() and m.start() < te for ts, te in taken):
                     continue
