@@ -346,10 +346,11 @@ def test_checkgold_styles_are_called_as_pinned():
     # over balanced_band), test04 onbepaald (6 / 4, index -0.62). At 230 sets (session 19, KF-KY
     # added): the same two (test03 9 / 10, index 2.22; test04 6 / 3, index -0.87). At 250 sets
     # (session 20, KZ-LS added): the same (test03 9 / 9, index 2.12; test04 6 / 3, index -0.87).
-    # A change should be looked at.
+    # Refitted after session 20's second batch of privacy fixes (the model reads pseudonymised
+    # text): test04 right (6 / 2, index -1.21), all five as intended. A change should be looked at.
     intended, called = _intended_styles("checkgold"), _called_styles("checkgold")
     assert len(intended) == 5 and intended["test03"] == "netwerkgericht" and intended["test04"] == "casusgericht"
-    assert called == {**intended, "test04": "onbepaald"}
+    assert called == intended
 
 
 def test_style_rule_never_swaps_casus_and_netwerk_on_the_labelled_sets():
