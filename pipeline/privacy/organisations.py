@@ -393,7 +393,7 @@ def _activity_organisation(text: str, allow_list: AllowList) -> Iterable[Detecti
         if lexicon.is_name_word(first) or lexicon.is_place_name(first):
             continue
         if _HEAD_WORD.fullmatch(first):
-            continue  # "traint bij Boxschool Sterk", "werkt bij Bakkerij Van Kempen": named_organisation's
+            continue  # "traint bij Boxschool Sterk", "werkt bij Bakkerij Van Kempen": named_organisation's job
 
         yield Detection(span[0], span[1], "INSTELLING", "pattern:activity_organisation", PRIORITY["INSTELLING"])
 
@@ -584,7 +584,7 @@ def article_name_kind(text: str, start: int, article: str, content: list[str], a
     previous = _previous_word(text, start)
     to_a_place = previous is not None and previous[1].strip(",").casefold() in _PLACE_PREPOSITIONS
     after_organisation = (previous is not None and previous[1] == previous[1].strip(",")
-                          and allow_list.contains(previous[1]) and previous[1] not in allow_list.role_words)
+                          and allow_list.contains(previous[1]) and previous[1].casefold() not in allow_list.role_words)
     if _person_before(text, start, allow_list) or (
             single and not to_a_place and not after_organisation and lexicon.is_surname_after_particle(single)):
         return "PERSOON"

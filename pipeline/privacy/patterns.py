@@ -1082,8 +1082,7 @@ def place_context(text: str, start: int, *, coordinated: bool | int = True) -> s
         m = _ITEM_BEFORE.search(text, max(0, start - 40), start)
         if m and m.end() == start and _unambiguous_place(m.group(1)):
             return "enumerated"
-        end = re.match(r"[\w'’-]*", text[start:]).end() + start
-        m = _ITEM_AFTER.match(text, end)
+        m = _ITEM_AFTER.match(text, _word_end(text, start))
         if m and _unambiguous_place(m.group(1)):
             return "enumerated"
     return ""
