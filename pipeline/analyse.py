@@ -515,12 +515,43 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
     probability of casus plus that of netwerk; NaN without a model). Empty when ``style_focus`` is
     None.
     """
+    return _count_leanings(turn_readings(talk, style_focus, turn_ratio, substantive_words, model, min_probability))
+
+
+def _count_leanings(turns: pd.DataFrame) -> pd.DataFrame:
     empty = pd.DataFrame({"casus_turns": pd.Series(dtype=int), "netwerk_turns": pd.Series(dtype=int),
                           "answers": pd.Series(dtype=int), "expected_leaning": pd.Series(dtype=float)},
                          index=pd.Index([], name="respondent_id"))
-    if style_focus is None or talk.empty:
+    if turns.empty:
         return empty
+    counts = pd.DataFrame({"respondent_id": turns["respondent_id"],
+                           "casus_turns": (turns["leaning"] == "casus").astype(int),
+                           "netwerk_turns": (turns["leaning"] == "netwerk").astype(int),
+                           "answers": turns["answer"].astype(int), "expected_leaning": turns["leaning_mass"]})
+    # min_count: a respondent's sum stays NaN without a model (pandas sums NaN to 0)
+    return counts.groupby("respondent_id").sum(min_count=1)
+
+
+def turn_readings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
+                  substantive_words: int = 8, model=None, min_probability: float = 0.7) -> pd.DataFrame:
+    """Each respondent turn and the way it leans, as :func:`turn_leanings` counts them.
+
+    Parameters are those of :func:`turn_leanings`.
+
+    Returns
+    -------
+    DataFrame, one row per turn
+        The turn's keys (``respondent_id, doc_id, turn_index``, or ``respondent_id, segment_id``
+        when ``talk`` has no ``turn_index``), ``text`` (its segments joined), ``leaning``
+        (``"casus"``, ``"netwerk"`` or ``""``), ``answer`` (bool: at least ``substantive_words``
+        words) and ``leaning_mass`` (float: the model's probability of casus plus netwerk for an
+        answer, 0 for a shorter turn, NaN without a model). Empty when ``style_focus`` is None.
+    """
     keys = ["respondent_id", "doc_id", "turn_index"] if "turn_index" in talk.columns else ["respondent_id", "segment_id"]
+    if style_focus is None or talk.empty:
+        return pd.DataFrame({**{k: pd.Series(dtype=object) for k in keys}, "text": pd.Series(dtype=str),
+                             "leaning": pd.Series(dtype=str), "answer": pd.Series(dtype=bool),
+                             "leaning_mass": pd.Series(dtype=float)})
     turns = talk.groupby(keys, sort=True)["text"].apply(" ".join).reset_index()
     answers = turns["text"].map(lambda t: len(t.split()) >= substantive_words)
     if model is not None:
@@ -529,22 +560,21 @@ def turn_leanings(talk: pd.DataFrame, style_focus, turn_ratio: float = 3.0,
         proba = model.predict_proba(turns["text"])
         best = proba.argmax(axis=1)
         sure = proba.max(axis=1) >= min_probability
-        leans_casus = pd.Series((best == ORIENTATIONS.index("casus")) & sure, index=turns.index)
-        leans_netwerk = pd.Series((best == ORIENTATIONS.index("netwerk")) & sure, index=turns.index)
+        leans_casus = (best == ORIENTATIONS.index("casus")) & sure
+        leans_netwerk = (best == ORIENTATIONS.index("netwerk")) & sure
         leaning_mass = (proba[:, ORIENTATIONS.index("casus")] + proba[:, ORIENTATIONS.index("netwerk")]) \
             * answers.to_numpy()
     else:
         casus_words, netwerk_words = focus_pattern(style_focus.casusgericht), focus_pattern(style_focus.netwerkgericht)
         casus = turns["text"].map(lambda t: len(casus_words.findall(t)))
         netwerk = turns["text"].map(lambda t: len(netwerk_words.findall(t)))
-        leans_netwerk = (netwerk >= 1) & (turn_ratio * netwerk >= casus)
-        leans_casus = (casus >= 1) & ~leans_netwerk
+        leans_netwerk = ((netwerk >= 1) & (turn_ratio * netwerk >= casus)).to_numpy()
+        leans_casus = ((casus >= 1).to_numpy()) & ~leans_netwerk
         leaning_mass = np.full(len(turns), np.nan)
-    counts = pd.DataFrame({"respondent_id": turns["respondent_id"], "casus_turns": leans_casus.astype(int),
-                           "netwerk_turns": leans_netwerk.astype(int), "answers": answers.astype(int),
-                           "expected_leaning": leaning_mass})
-    # min_count: a respondent's sum stays NaN without a model (pandas sums NaN to 0)
-    return counts.groupby("respondent_id").sum(min_count=1)
+    turns["leaning"] = np.where(leans_casus, "casus", np.where(leans_netwerk, "netwerk", ""))
+    turns["answer"] = answers.to_numpy()
+    turns["leaning_mass"] = leaning_mass
+    return turns
 
 
 @lru_cache(maxsize=8)
@@ -664,9 +694,18 @@ def respondent_styles(codings: pd.DataFrame, seg_meta: pd.DataFrame, respondent_
     focus = focus_rates(talk, style_focus)
     if turn_model is None:
         turn_model = turn_model_for(thresholds)
-    leanings = turn_leanings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0),
+    readings = turn_readings(talk, style_focus, getattr(thresholds, "turn_ratio", 3.0),
                              getattr(thresholds, "substantive_words", 8), model=turn_model,
                              min_probability=getattr(thresholds, "turn_probability", 0.7))
+    leanings = _count_leanings(readings)
+    if getattr(thresholds, "mixed_unclear_turns_only", False) and mixed_segments and not readings.empty:
+        # "ik zit er tussenin" in an answer the reading finds clearly about the network (or the
+        # person) places the speaker between parties, not between the two ways of working
+        keys = [k for k in readings.columns if k in ("respondent_id", "doc_id", "turn_index", "segment_id")]
+        leaning_of = talk[list(dict.fromkeys(keys + ["segment_id"]))].drop_duplicates("segment_id") \
+            .merge(readings[keys + ["leaning"]], on=keys, how="left").set_index("segment_id")["leaning"].fillna("")
+        mixed_segments = {rid: kept for rid, segs_ in mixed_segments.items()
+                          if (kept := [seg for seg in segs_ if not leaning_of.get(seg, "")])}
     named = self_labels(talk, style_focus)
     meta = _aggregate_metadata(respondent_meta)
     respondents = sorted(set(segs["respondent_id"]) | set(meta["respondent_id"]))

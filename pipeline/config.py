@@ -67,8 +67,8 @@ class StyleThresholds(BaseModel):
         *Answers*: how many of the respondent's turns lean to the person or to organisations
         (``casus_turns``, ``netwerk_turns``). ``turn_leaning: learned`` (default): as read by the
         turn-orientation model (:mod:`pipeline.orientation`; ``turn_model``, default the one
-        shipped: logistic regression over the lemmas and lemma pairs of a turn, fitted on 30,080
-        turns of 250 style sets that their authors marked), when its probability reaches
+        shipped: logistic regression over the lemmas and lemma pairs of a turn, fitted on 32,343
+        turns of 270 style sets that their authors marked), when its probability reaches
         ``turn_probability``.
         ``turn_leaning: focus_words`` (session 3): by the focus lists, a turn leaning netwerk when
         it has an organisation word and ``turn_ratio`` × its organisation words reach its person
@@ -226,6 +226,7 @@ class StyleThresholds(BaseModel):
     mixed_code: str = "stijl.gemengd"
     mixed_band: float = Field(default=2.5, ge=0.0)
     mixed_band_turns: int = Field(default=2, ge=1)
+    mixed_unclear_turns_only: bool = False
     self_label_band: float | None = Field(default=1.0, ge=0.0)
     thin_share: float | None = Field(default=None, ge=0.0, le=1.0)
     substantive_words: int = Field(default=8, ge=1)
