@@ -1543,3 +1543,33 @@ def test_a_clipped_name_in_quotes_is_the_person_of_its_full_name():
     out, = Pseudonymiser(allow_list=ALLOW).fit_transform([doc])
     assert "Yous" not in out.turns[1].text
     assert out.turns[0].text.split(": ")[1].split(",")[0] in out.turns[1].text  # the same pseudonym
+
+
+# ---------------------------------------------------------------------------- blind round MN–MQ (session 21)
+def test_the_running_number_of_a_case_code_said_alone_is_that_case():
+    # MQ: "heb je 0561 al gezien? Dan bedoelen ze ZVH-EM-2023-0561": colleagues name a case by the
+    # running number at the end of its code; the digits alone stayed in the text
+    doc = Document("d0", "d0.txt", "txt", header=[], turns=[
+        Turn("Respondent", "Ze zeggen: heb je 0561 al gezien? Dan bedoelen ze ZVH-EM-2023-0561."),
+        Turn("Respondent", "In 2023 liep het, en 0561-B is iets anders, net als 10561.")])
+    out, = Pseudonymiser(allow_list=ALLOW).fit_transform([doc])
+    first = out.turns[0].text
+    assert "0561" not in first
+    code = re.search(r"\[ID-\d+\]", first).group(0)
+    assert first.count(code) == 2  # the number alone gets the code's pseudonym
+    # a year, a longer number and a number with a suffix are something else
+    assert out.turns[1].text == "In 2023 liep het, en 0561-B is iets anders, net als 10561."
+
+
+def test_a_year_at_the_end_of_a_case_code_is_not_searched_alone():
+    doc = Document("d0", "d0.txt", "txt", header=[], turns=[
+        Turn("Respondent", "Het dossier VT-2023 lag er al."), Turn("Respondent", "In 2023 ging het mis.")])
+    out, = Pseudonymiser(allow_list=ALLOW).fit_transform([doc])
+    assert "VT-2023" not in out.turns[0].text
+    assert out.turns[1].text == "In 2023 ging het mis."
+
+
+def test_a_boxing_centre_with_its_name():
+    # MQ: "Bokscentrum Stadjers, in de Oosterparkwijk."
+    out, = pseudonymise("Bokscentrum Stadjers, in de Oosterparkwijk. De eigenaar ken ik van vroeger.")
+    assert "Stadjers" not in out and "[INSTELLING-" in out

