@@ -108,7 +108,12 @@ class StyleThresholds(BaseModel):
     ``mixed_band`` times the number of such turns, counted up to ``mixed_band_turns`` (2): their
     own words outweigh a moderate lean of their talk, not a strong one, and saying it in two answers
     outweighs more than saying it once. ``mixed_band: 0`` switches this off. ``mixed_turns`` in
-    ``respondents.csv`` counts such turns.
+    ``respondents.csv`` counts such turns. ``mixed_unclear_turns_only`` (default ``False``;
+    session 21) counts only such turns that the answer reading does not lean clearly one way:
+    written down after blind misses me04 and ml03 ("ik zit er tussenin" after naming the parties
+    the speaker stands between), it was not adopted: on 274 labelled sets (answers read by models
+    fitted without the set's tenth) it gains me04 and loses bh05, a respondent with too little
+    evidence whose one mixed turn is read to the person; leave-one-set-out 1625 of 1642 either way.
 
     *Answers split evenly* (``index`` rule only, after the own words; session 8): a respondent
     whose leaning answers split between the person and the network — at least

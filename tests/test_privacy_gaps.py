@@ -1573,3 +1573,12 @@ def test_a_boxing_centre_with_its_name():
     # MQ: "Bokscentrum Stadjers, in de Oosterparkwijk."
     out, = pseudonymise("Bokscentrum Stadjers, in de Oosterparkwijk. De eigenaar ken ik van vroeger.")
     assert "Stadjers" not in out and "[INSTELLING-" in out
+
+
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Staat in de monitor onder N23-112. Kwam op vrijdag uit de PI.", "N23-112", "[ID-"),  # MU
+    ("Via een werkgever uit het netwerk, Brasserie Het Veerhuis.", "Veerhuis", "[INSTELLING-"),  # MU
+])
+def test_a_short_code_in_a_monitor_and_a_brasserie(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out

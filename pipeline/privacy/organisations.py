@@ -80,6 +80,8 @@ ORGANISATION_HEADS = (
     "vakcollege", "lyceum", "scholengemeenschap",
     # blind set MQ (session 21): "Bokscentrum Stadjers"
     "bokscentrum", "vechtsportcentrum",
+    # blind set MU: a client's employer, "Brasserie Het Veerhuis"
+    "brasserie", "bistro", "eetcafé", "lunchroom", "pizzeria",
     # blind set IU (session 16): "Woongroep Hoflanden"
     "woongroep",
     # blind set JU (session 17): "Zorggroep Lentekracht", "Fietsenmakerij Het Spaakje"

@@ -190,7 +190,8 @@ register_regex(
 
 
 _CASE_CONTEXT = re.compile(r"(?i)\b(?:dossier|zaak|parket|cli[eë]nt|registratie|kenmerk|referentie|casus"
-                           r"|nummer|nr|code|id|systeem)\w*\b[^.!?\n]{0,40}"
+                           # "Staat in de monitor onder N23-112" (blind set MU)
+                           r"|nummer|nr|code|id|systeem|monitor|register)\w*\b[^.!?\n]{0,40}"
                            # or said just before: "Nummer gekregen. 23-114872" (blind set LY)
                            r"(?:[.:]\s+)?$")
 
