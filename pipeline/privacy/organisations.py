@@ -290,12 +290,14 @@ _NAMED_ORG = re.compile(
 
 _HEAD_WORD = re.compile(rf"(?i:[\w-]*(?:{_HEADS}))")
 #: The name in apposition after a kind of organisation: "een boksschool in Osdorp, Boxing Brothers West, die ...",
-#: "zijn sportschool, Kracht & Co in Zwolle", "De corporatie, dat is Woonstede Vecht, ..." (blind set KF).
+#: "zijn sportschool, Kracht & Co in Zwolle", "De corporatie, dat is Woonstede Vecht, ..." (blind set KF),
+#: "de corporatie, dat is hier ZaanThuis, die ..." (blind set MY).
 _APPOSED_ORG = re.compile(
     # spoken forms too: "naar z’n boksschool, Buitenring Boxing" (blind set KZ)
     rf"(?<![\w'’-])(?i:een|de|die|dat|het|zo['’]n|zijn|z['’]n|haar|d['’]r|hun|mijn|m['’]n|onze|ons|jullie|eigen)\s+"
     rf"(?P<head>(?i:[\w-]*(?:{_HEADS})))(?:s|en)?"
-    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+(?i:(?:zoals|namelijk|bijvoorbeeld|dat\s+is|dat\s+was|die\s+heet|dat\s+heet)\s+)?"
+    rf"(?![\w-])[^,.!?;:\n]{{0,30}},\s+(?i:(?:zoals|namelijk|bijvoorbeeld|dat\s+(?:is|was)(?:\s+(?:hier|daar|gewoon|bij\s+ons))?"
+    r"|die\s+heet|dat\s+heet)\s+)?"
     rf"(?P<name>(?:{_ARTICLE})?{_NAME_WORD}(?:\s+{_NAME_JOIN}{_NAME_WORD}){{0,3}})"
     rf"(?=\s*[,.;:!?)]|\s+(?:die|dat|waar|in|op|aan|bij|heet)\b)")
 #: ... and the other way round: "de manager van Woonstede Zuid, de corporatie hier"; "bij het

@@ -241,7 +241,9 @@ def _code_ok(m: re.Match, text: str, allow_list: AllowList) -> bool:
 _CODE_PREFIX = r"(?:(?=[A-Z0-9]{0,5}[A-Z])[A-Z0-9]{1,6}|[A-Z][a-z]{1,2}[A-Z]{1,3}|(?<=[A-Z][-/])\d{1,3}[a-z])"
 register_regex(
     "case_code", "ID",
-    rf"(?<![\w/-]){_CODE_PREFIX}(?:[-/]{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/]\d{{1,8}})*(?![\w/-]|[.,]\d)",
+    # a region code between the numbers: "RvdK-2022-ALM-05517" (blind set MV)
+    rf"(?<![\w/-]){_CODE_PREFIX}(?:[-/]{_CODE_PREFIX})*[-/]\d{{2,8}}(?:[-/](?:[A-Z]{{2,4}}[-/])?\d{{1,8}})*"
+    r"(?![\w/-]|[.,]\d)",
     check=_code_ok,
 )
 
