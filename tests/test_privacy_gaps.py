@@ -1607,3 +1607,28 @@ def test_an_organisation_named_after_dat_is_hier():
     assert "ZaanThuis" not in out and "[INSTELLING-" in out
     public = "De corporatie, dat is hier Ymere, die wilde dat."
     assert pseudonymise(public) == [public]
+
+
+# ---------------------------------------------------------------------------- blind round MZ–NC (session 21)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Mijn laatste raadsonderzoek, ik weet het nummer nog, 1184-07, dat was zo'n gezin.", "1184", "[DOSSIER-"),  # NC
+    ("Kasteam Uitzendservice. Daar werkte hij via de gemeente.", "Kasteam", "[INSTELLING-"),  # NB
+    ("Hij werkte bij Kolibrie Uitzendgroep, in de kassen.", "Kolibrie", "[INSTELLING-"),  # MM (session 20)
+])
+def test_an_employment_agency_and_a_serial_with_a_two_digit_suffix(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het nummer van het seizoen 2023-24 was goed.",  # a season, not a case
+    "Transport regelen we zelf.",
+])
+def test_a_season_and_an_ordinary_word_before_a_tail_stay(sentence):
+    assert pseudonymise(sentence) == [sentence]
+
+
+def test_a_landline_after_the_word_nummer_stays_one_phone_number():
+    # the two-digit-suffix serial above must not take a landline's area code ("0320-28 61 90")
+    out, = pseudonymise("Daar is één nummer voor, 0320-28 61 90. Vroeger duurde dat drie dagen.")
+    assert "61 90" not in out and "[TELEFOON-" in out and "[DOSSIER-" not in out

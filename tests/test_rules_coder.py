@@ -491,6 +491,13 @@ def test_real_codebook_a_moment_between_two_parties_in_the_past_tense_is_not_mix
     assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
 
 
+def test_real_codebook_a_place_in_the_middle_of_things_is_not_mixed(real_coder):
+    # codebook 1.5.4 (blind set NC, session 21: a network-oriented respondent called onbepaald)
+    text = "Dus eh, ik ben van de kinderkant gekomen, zeg maar, en nu zit ik in het midden van alles."
+    assert "stijl.gemengd" not in codes_of(real_coder, text)[0]
+    assert "stijl.gemengd" in codes_of(real_coder, "Ik zit er een beetje in het midden, denk ik.")[0]
+
+
 @pytest.mark.parametrize("text", ["Ik zit er een beetje tussenin, denk ik.", "Ik zit ertussenin, eerlijk gezegd.",
                                   "Van allebei een beetje, denk ik.", "Soms zit ik er een beetje tussenin.",
                                   "Ik denk dat ik er een beetje tussenin zit."])

@@ -106,6 +106,8 @@ ORGANISATION_TAILS = (
     "Verslavingszorg", "Thuiszorg", "Jeugdzorg", "Welzijn",
     # bewindvoerders (blind set KG, session 18: "de bewindvoerder van Maasland Bewind")
     "Bewind", "Bewindvoering", "Budgetbeheer",
+    # employment agencies (blind sets MM, NB: "Kolibrie Uitzendgroep", "Kasteam Uitzendservice")
+    "Uitzendservice", "Uitzendgroep", "Uitzenden", "Uitzendbureau", "Personeelsdiensten",
 )
 #: Words before "Wonen" that name a kind of housing or care, not a housing corporation.
 _KINDS_OF_HOUSING = frozenset({"beschermd", "begeleid", "zelfstandig", "kleinschalig", "geclusterd", "ambulant",
@@ -351,7 +353,9 @@ def _named_organisation(text: str, allow_list: AllowList) -> Iterable[Detection]
                 # "Bouw is ...", "Transport regelen we": one capitalised word at a sentence start
                 # before the tail is an ordinary word ("Wonen" is no verb there: "Randmeer Wonen
                 # voor een woning"); so is a function word ("De Bouw")
-                if (len(words) == 2 and sentence_start(text, m.start("name")) and not housing) \
+                # ("Kasteam Uitzendservice." opening a sentence is a name: no word, no first name)
+                if (len(words) == 2 and sentence_start(text, m.start("name")) and not housing
+                        and (lexicon.is_dictionary_word(words[0]) or lexicon.is_name_word(words[0]))) \
                         or lexicon.is_stop_word(words[0]) or allow_list.contains(m.group("name")):
                     continue
             # an allow-listed organisation ("Actiecentrum X") is org_region's; a word that is only

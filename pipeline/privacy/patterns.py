@@ -270,7 +270,10 @@ register_regex(
     "context_serial", "DOSSIER",
     # with a register suffix too: "zaak 23-0881-LW" (blind set LQ); a letter and a full stop:
     # "het zaaknummer erbij, Z23.04417" (blind set LS)
-    r"(?<![\w/.-])(?:\d{2}-|[A-Z]{1,3}\d{2}[-.])\d{4,6}(?:-[A-Z]{1,4})?(?![\w/-]|[.,]\d)",
+    # or a serial and a two-digit suffix: "ik weet het nummer nog, 1184-07" (blind set NC); not a
+    # phone number's area code, "één nummer, 0320-28 61 90"
+    r"(?<![\w/.-])(?:(?:\d{2}-|[A-Z]{1,3}\d{2}[-.])\d{4,6}(?:-[A-Z]{1,4})?|(?!(?:19|20)\d\d-|0)\d{3,6}-\d{2}(?!\s\d))"
+    r"(?![\w/-]|[.,]\d)",
     check=_after_case_words,
 )
 # A police investigation by its code name: "Onderzoek Zilverreiger" (blind set LR); one
