@@ -578,3 +578,17 @@ def test_a_role_line_that_opens_with_a_physicians_title_is_header():
                                             ("voorwaarts", False), ("achterwaarts", False), ("jeugd", False)])
 def test_function_words_end_like_a_job_title(word, expected):
     assert L.is_function_word(word) is expected
+
+
+def test_a_role_line_with_a_title_and_its_employer_is_header():
+    # blind set ND (nd06, .docx): "casusregisseur gemeente Amsterdam, stadsdeel Zuidoost" named no
+    # job title the header rule knew with an employer after it, so the header was read as the
+    # respondent's first turn (53 turns for 52)
+    header = ("Geïnterviewde: mw. Y. Gravenberch, casusregisseur gemeente Amsterdam, stadsdeel Zuidoost\n"
+              "Datum: 16 april 2024 – duur 14 minuten – locatie: stadsdeelkantoor, Anton de Komplein\n")
+    body = "Interviewer: Zou u kunnen beginnen?\nRespondent: Ja.\nInterviewer: En verder?\nRespondent: Niets.\n"
+    parsed = build_turns(text_lines(header + "\n" + body))
+    assert len(parsed.header) == 2
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2
+    # speech that names a function and an employer stays a turn
+    assert not L.names_role_holder("Ja, casusregisseur gemeente Amsterdam, dat ben ik")

@@ -818,9 +818,12 @@ _ROLE_FIELD_BREAK = re.compile(r",|\s/\s")
 
 def _title_with_portfolio(field: str) -> bool:
     """A job title, or a title and one lower-case word (``procesregisseur radicalisering``,
-    ``Top400-contactpersoon politie``)."""
+    ``Top400-contactpersoon politie``), or a title and its employer (``casusregisseur gemeente
+    Amsterdam``, blind set ND)."""
     words = field.split()
-    return names_function(field) or (len(words) == 2 and words[1].islower() and names_function(words[0]))
+    return (names_function(field) or (len(words) == 2 and words[1].islower() and names_function(words[0]))
+            or (len(words) >= 3 and names_function(words[0])
+                and _EMPLOYER_FIELD.fullmatch(" ".join(words[1:])) is not None))
 
 
 def value_names_someone(text: str) -> bool:
