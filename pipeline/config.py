@@ -67,8 +67,8 @@ class StyleThresholds(BaseModel):
         *Answers*: how many of the respondent's turns lean to the person or to organisations
         (``casus_turns``, ``netwerk_turns``). ``turn_leaning: learned`` (default): as read by the
         turn-orientation model (:mod:`pipeline.orientation`; ``turn_model``, default the one
-        shipped: logistic regression over the lemmas and lemma pairs of a turn, fitted on 32,343
-        turns of 270 style sets that their authors marked), when its probability reaches
+        shipped: logistic regression over the lemmas and lemma pairs of a turn, fitted on 34,721
+        turns of 290 style sets that their authors marked), when its probability reaches
         ``turn_probability``.
         ``turn_leaning: focus_words`` (session 3): by the focus lists, a turn leaning netwerk when
         it has an organisation word and ``turn_ratio`` × its organisation words reach its person

@@ -16,7 +16,7 @@ network did is not casework: left out of the fit set by set, it reads 0.889 of t
 right against 0.870, and a netwerkgericht respondent's answers split between person and network
 far less often (``bench/bench_styles.py``).
 
-The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the 270 blind style
+The model shipped with the package (:data:`DEFAULT_TURN_MODEL`) is fitted on the 290 blind style
 sets in ``data/styleset_*`` (written by independent contributors, 20,000+ marked turns) and is
 rebuilt by ``regie styles train data/styleset_* --out pipeline/resources/turn_orientation.json.gz``
 (byte for byte on one machine; another machine's floating point may move a weight in its sixth

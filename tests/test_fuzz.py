@@ -213,7 +213,9 @@ def conversation(draw, one_off: bool = False, names: bool = False) -> list[tuple
     Every speaker speaks at least twice (a name used once as a label cannot be told apart from
     ``Onderwerp: ...``). With ``names``, names are labels: every speaker speaks three times or
     more, in lines of four words or more, as in a real interview. With ``one_off``, the first
-    speaker has a role label and names used only once may follow.
+    speaker has a role label and speaks again later, and names used only once may follow. (An
+    opening role code used once, ``I: Karim Bouzid`` above ``Interviewer:`` turns, is a header
+    naming the interviewer; ``I: B GGZ`` cannot be told apart from it.)
     """
     if names:
         speakers = draw(st.sampled_from(NAME_SETS))
@@ -225,6 +227,8 @@ def conversation(draw, one_off: bool = False, names: bool = False) -> list[tuple
         order = [draw(st.sampled_from(["Interviewer", "I", "Respondent", "R6"]))]
         order += draw(st.lists(st.sampled_from(["Interviewer", "Respondent", "Sanne", "Mark de Vries",
                                                 "Fatima", "Collega", "Spreker 3"]), min_size=1, max_size=6))
+        if order[0] not in order[1:]:
+            order.insert(draw(st.integers(1, len(order))), order[0])
     else:
         speakers = draw(st.sampled_from(SPEAKER_SETS))
         order = list(speakers) * 2
