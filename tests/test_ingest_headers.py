@@ -592,3 +592,15 @@ def test_a_role_line_with_a_title_and_its_employer_is_header():
     assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2
     # speech that names a function and an employer stays a turn
     assert not L.names_role_holder("Ja, casusregisseur gemeente Amsterdam, dat ben ik")
+
+
+def test_a_role_line_with_a_title_its_portfolio_and_its_employer_is_header():
+    # blind set NJ (nj02, .docx): "regisseur nazorg gemeente Rotterdam" has a portfolio word
+    # between the title and the employer; the header became the first turn (33 turns for 32)
+    header = ("Geïnterviewde: Jurre Bakels, regisseur nazorg gemeente Rotterdam, gebied Charlois en Feijenoord\n"
+              "Datum: 9 april 2024 – duur 1:04:12\n")
+    body = "Interviewer: Zou u kunnen beginnen?\nRespondent: Ja.\nInterviewer: En verder?\nRespondent: Niets.\n"
+    parsed = build_turns(text_lines(header + "\n" + body))
+    assert len(parsed.header) == 2
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "Respondent"] * 2
+    assert not L.names_role_holder("Nee, regisseur nazorg gemeente Rotterdam, dat doe ik niet")

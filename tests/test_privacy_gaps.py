@@ -1632,3 +1632,22 @@ def test_a_landline_after_the_word_nummer_stays_one_phone_number():
     # the two-digit-suffix serial above must not take a landline's area code ("0320-28 61 90")
     out, = pseudonymise("Daar is één nummer voor, 0320-28 61 90. Vroeger duurde dat drie dagen.")
     assert "61 90" not in out and "[TELEFOON-" in out and "[DOSSIER-" not in out
+
+
+# ---------------------------------------------------------------------------- blind round NH–NK (session 22)
+@pytest.mark.parametrize("sentence, gone", [
+    ('Ze had een vriendje, Mo, die noemde zichzelf "de Prins". Die liet haar werken.', "Prins"),  # NK
+    ("Iedereen noemde hem 'de Prins', ook zijn moeder.", "Prins"),
+    ("Hij noemde zich de Generaal, echt waar.", "Generaal"),
+])
+def test_a_nickname_someone_gave_himself_is_replaced(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and "[PERSOON-" in out
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dat noemen ze de Ketenaanpak, maar het is gewoon overleg.",  # no person is named ("ze" names a thing)
+    "Zo noemt zij zich niet graag. Veilig Thuis doet de melding.",
+])
+def test_naming_words_without_a_named_person_change_nothing(sentence):
+    assert pseudonymise(sentence) == [sentence]

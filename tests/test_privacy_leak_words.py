@@ -93,3 +93,16 @@ def test_a_name_that_is_a_column_name_of_the_outputs_is_searched_capitalised_onl
     assert p.check_leaks(tmp_path) == []
     (tmp_path / "segments.csv").write_text("r1,r1:0002,2,Respondent,respondent,,,Over Max.\n", encoding="utf-8")
     assert [leak["file"] for leak in p.check_leaks(tmp_path)] == ["segments.csv"]
+
+
+def test_a_surname_that_is_a_compass_point_is_searched_with_its_particle(tmp_path):
+    # Blind set NJ (session 22): a man "van Oost" in one interview; another says "Schiedam-Oost".
+    # "Oost" is in neither word list, so it was searched alone, found in "[LOCATIE-1]-Oost",
+    # and the run exited 3.
+    key = pd.DataFrame({"original": ["Ruud van Oost"], "pseudonym": ["[PERSOON-1]"], "type": ["PERSOON"]})
+    ids = set(leak_identifiers(key, ALLOW)["identifier"])
+    assert "van Oost" in ids and "Oost" not in ids
+    (tmp_path / "a.txt").write_text("een flat in [LOCATIE-1]-Oost, en in Zuidoost", encoding="utf-8")
+    assert check_leaks(tmp_path, leak_identifiers(key, ALLOW)) == []
+    (tmp_path / "b.txt").write_text("Toen belde meneer van Oost weer.", encoding="utf-8")
+    assert [leak["file"] for leak in check_leaks(tmp_path, leak_identifiers(key, ALLOW))] == ["b.txt"]

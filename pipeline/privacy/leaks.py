@@ -263,8 +263,9 @@ def leak_identifiers(key: pd.DataFrame, allow_list: AllowList | None = None,
             for i, word in enumerate(words):
                 if lexicon.is_particle(word) or is_initials(word) or lexicon.is_title(word):
                     continue
-                if i and lexicon.is_particle(words[i - 1]) and lexicon.is_dictionary_word(word):
-                    # "Dam" of "van Dam" is an ordinary word; the surname with particle identifies.
+                if i and lexicon.is_particle(words[i - 1]) and lexicon.is_ordinary_word(word):
+                    # "Dam" of "van Dam" is an ordinary word, "Oost" of "van Oost" a part of town
+                    # names ("Schiedam-Oost", blind set NJ); the surname with particle identifies.
                     start = i - 1
                     while start and lexicon.is_particle(words[start - 1]):
                         start -= 1

@@ -59,6 +59,16 @@ def _core(word: str) -> str:
     return word.strip(".,;:!?()[]\"'“”‘’«»-–—").casefold()
 
 
+#: Compass points that name parts of towns ("Schiedam-Oost", "in Zuidoost") and that neither
+#: word list has.
+_COMPASS_WORDS = frozenset({"oost", "noordoost", "zuidoost", "noordwest", "zuidwest"})
+
+
+def is_ordinary_word(word: str) -> bool:
+    """:func:`is_dictionary_word`, or a compass point missing from both lists ("Oost")."""
+    return is_dictionary_word(word) or _core(word) in _COMPASS_WORDS
+
+
 def is_name_word(word: str) -> bool:
     """Whether deduce lists ``word`` as a first name or surname."""
     return _core(word) in _deduce_lists()["names"]

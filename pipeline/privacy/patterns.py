@@ -633,12 +633,13 @@ _KIN = re.compile(rf"(?i:\b{KIN_WORDS}\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\
 _CALLED = re.compile(
     r"(?i:\b(?:heet|heette|heetten|heten|genaamd|bijnaam|roepnaam|noemen\s+(?:ze|we|wij)\s+(?:hem|haar)"
     r"|noem\s+(?:ik\s+)?(?:hem|haar)"
-    r"|noem(?:t|en|de|den)\s+(?:iedereen\s+|ze\s+|hij\s+|zij\s+)?(?:hem|haar|me|mij|ons))\s+"
+    # "die noemde zichzelf "de Prins"" (blind set NK)
+    r"|noem(?:t|en|de|den)\s+(?:iedereen\s+|ze\s+|hij\s+|zij\s+)?(?:hem|haar|me|mij|ons|zichzelf|zich))\s+"
     # "hij noemde me toen de Lange", "ze noemen hem altijd D."; "online heet hij Lil Lias" (blind set LD)
     r"(?:(?:hij|zij|ze)\s+(?=[A-Z]))?"
     r"(?:(?:toen|altijd|vroeger|gewoon|ook|nog\s+steeds|nog)\s+)?(?:de\s+|het\s+)?)"
     # ... in quotes: 'die noemt hem gewoon "Den"' (blind set KF)
-    rf"(?P<quote>[\"“‘'](?={_NAME}[\"”’']))?"
+    rf"(?:(?P<quote>[\"“‘'](?=(?:(?i:de|het)\s+)?{_NAME}[\"”’']))(?i:de\s+|het\s+)?)?"
     rf"(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?:\s+en\s+(?P<second>{_NAME}))?(?![\w-])")
 #: A name before the naming words: "een man die Ap heet", "Jojo. Zo noemt iedereen hem",
 #: "op Snapchat "Dizzy", zo noemt ze hem".

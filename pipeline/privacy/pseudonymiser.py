@@ -564,7 +564,9 @@ class Pseudonymiser:
         # A header names a person of the document by initials: "Deelnemers: Sanne Wiersma
         # (interviewer) ... gecorrigeerd door SW" (blind set LF).
         for doc_id in headers:
-            for key in registry.in_doc.get(doc_id, ()):
+            # sorted: with setdefault below, the first key wins, and a set's order changes with
+            # the hash seed from one process to the next
+            for key in sorted(registry.in_doc.get(doc_id, ())):
                 name = registry.names[key]
                 if name.kind != "full":
                     continue
@@ -690,7 +692,9 @@ class Pseudonymiser:
         registry, allow = self.registry_, self.allow_list_
         by_doc: dict[str, dict[str, str]] = {}
         for doc_id, keys in registry.in_doc.items():
-            for key in keys:
+            # sorted: "Wlz-indicatie" and "Wlz-aanvraag" both clip to "Wlz", and the first key
+            # wins; in a set's order that changed with the hash seed (style set ED)
+            for key in sorted(keys):
                 name = registry.names[key]
                 word = name.core if name.kind == "single" else ""
                 if (len(word) >= 3 and " " not in word and lexicon.is_plain_word(word)

@@ -669,7 +669,7 @@ def _codebook_appendix(builder: ReportBuilder, run, labels: CodeLabels):
                 run_.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     if book is not None:
         cited = sorted({key for code in book.codes for key in code.sources},
-                       key=lambda k: book.references.get(k, k).lower())
+                       key=lambda k: (book.references.get(k, k).lower(), k))  # the key breaks ties of a set
         if cited:
             builder.heading("Literatuur", 2)
             for key in cited:
