@@ -1651,3 +1651,18 @@ def test_a_nickname_someone_gave_himself_is_replaced(sentence, gone):
 ])
 def test_naming_words_without_a_named_person_change_nothing(sentence):
     assert pseudonymise(sentence) == [sentence]
+
+
+# ---------------------------------------------------------------------------- blind round NL–NO (session 22)
+@pytest.mark.parametrize("sentence, gone, placeholder", [
+    ("Ik heb hier wel een lijstje liggen, 23-0412 bijvoorbeeld, maar daar ga ik niet op in.", "0412", "[DOSSIER-"),  # NL
+    ("Op onze lijst stond hij als T18-0231, maar goed.", "0231", "[DOSSIER-"),  # style set KV
+])
+def test_a_serial_after_list_words_is_a_case_number(sentence, gone, placeholder):
+    out, = pseudonymise(sentence)
+    assert gone not in out and placeholder in out
+
+
+def test_a_month_and_year_after_list_words_is_no_case_number():
+    sentence = "Hij staat op de lijst sinds 03-2021, dat is lang."
+    assert pseudonymise(sentence) == [sentence]

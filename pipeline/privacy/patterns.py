@@ -191,7 +191,9 @@ register_regex(
 
 _CASE_CONTEXT = re.compile(r"(?i)\b(?:dossier|zaak|parket|cli[eë]nt|registratie|kenmerk|referentie|casus"
                            # "Staat in de monitor onder N23-112" (blind set MU)
-                           r"|nummer|nr|code|id|systeem|monitor|register)\w*\b[^.!?\n]{0,40}"
+                           r"|nummer|nr|code|id|systeem|monitor|register"
+                           # "Ik heb hier wel een lijstje liggen, 23-0412 bijvoorbeeld" (blind set NL)
+                           r"|lijst)\w*\b[^.!?\n]{0,40}"
                            # or said just before: "Nummer gekregen. 23-114872" (blind set LY)
                            r"(?:[.:]\s+)?$")
 
@@ -207,7 +209,10 @@ register_regex(
 
 
 def _after_case_words(m: re.Match, text: str, allow_list: AllowList | None = None) -> bool:
-    """Words just before the match say it is a case number: "zijn dossier is 3B-0117"."""
+    """Words just before the match say it is a case number: "zijn dossier is 3B-0117"; a month
+    and year ("op de lijst sinds 03-2021") is none."""
+    if re.fullmatch(r"(?:0[1-9]|1[0-2])-(?:19|20)\d\d", m.group(0)):
+        return False
     return _CASE_CONTEXT.search(text, max(0, m.start() - 60), m.start()) is not None
 
 
