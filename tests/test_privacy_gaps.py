@@ -1666,3 +1666,18 @@ def test_a_serial_after_list_words_is_a_case_number(sentence, gone, placeholder)
 def test_a_month_and_year_after_list_words_is_no_case_number():
     sentence = "Hij staat op de lijst sinds 03-2021, dat is lang."
     assert pseudonymise(sentence) == [sentence]
+
+
+# ---------------------------------------------------------------------------- blind round NP–NS (session 22)
+@pytest.mark.parametrize("sentence, gone", [
+    ("De trainer daar, Wiel, die ken ik nog van vroeger.", "Wiel"),  # NS: a first name that is a word
+    ("De coach, Anouk, belde mij op een zondag.", "Anouk"),
+])
+def test_a_name_in_apposition_after_a_trainer_or_coach(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and "[PERSOON-" in out
+
+
+def test_a_list_of_roles_names_no_one():
+    sentence = "De docent daar, de mentor, de trainer, die zaten er allemaal."
+    assert pseudonymise(sentence) == [sentence]

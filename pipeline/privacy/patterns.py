@@ -705,7 +705,9 @@ def _role_regex(roles: tuple[str, ...], apposed: bool = False) -> re.Pattern | N
         return None
     body = "|".join(r"\s+".join(map(re.escape, r.split())) for r in sorted(roles, key=lambda r: (-len(r), r)))
     if apposed:
-        return re.compile(rf"(?i:\b(?:{body})),\s+(?P<name>{_NAME})(?=,\s)(?!,\s+(?i:de|het|een)\s)")
+        # "De trainer daar, Wiel, die ken ik nog" (blind set NS): a place word may follow the role
+        return re.compile(rf"(?i:\b(?:{body})(?:\s+(?:daar|hier|toen|destijds))?),\s+(?P<name>{_NAME})"
+                          r"(?=,\s)(?!,\s+(?i:de|het|een)\s)")
     return re.compile(rf"(?i:\b(?:{body})\s+)(?P<name>{_NAME}(?:\s+(?:{_PARTICLES}\s+)*{_NAME})?)(?![\w-])")
 
 
