@@ -1681,3 +1681,13 @@ def test_a_name_in_apposition_after_a_trainer_or_coach(sentence, gone):
 def test_a_list_of_roles_names_no_one():
     sentence = "De docent daar, de mentor, de trainer, die zaten er allemaal."
     assert pseudonymise(sentence) == [sentence]
+
+
+# ---------------------------------------------------------------------------- blind round NT–NW (session 22)
+@pytest.mark.parametrize("sentence, gone", [
+    ("Op het Bos en Lommerplein een bakkie doen, op een bankje.", "Bos"),  # NW: the leak check failed
+    ("Hij woont achter de Slotermeerlaan, in een portiekflat.", "Slotermeer"),
+])
+def test_a_street_named_after_a_listed_district_is_replaced_whole(sentence, gone):
+    out, = pseudonymise(sentence)
+    assert gone not in out and "[LOCATIE-" in out

@@ -72,6 +72,10 @@ def trie_pattern(phrases, ignore_case: bool = False) -> str:
     return emit(trie)
 
 
+#: Endings of a street or square named after a place, written as one word with it ("Osdorpplein").
+_STREET_SUFFIX = r"(?:plein|weg|straat|laan|kade|dreef|singel|gracht|markt|park|hof|dijk)?"
+
+
 def _compile(phrases: list[str], flags: int) -> re.Pattern | None:
     if not phrases:
         return None
@@ -144,7 +148,9 @@ class AllowList:
         """Case-sensitive pattern of :attr:`places_to_pseudonymise`.
 
         An entry with an article ("De Baarsjes", "De Pijp") also matches with the article in lower
-        case and without it: "in de Baarsjes", "Baarsjes".
+        case and without it: "in de Baarsjes", "Baarsjes". A street or square named after the place
+        is the place too: "het Bos en Lommerplein", "de Bos en Lommerweg" (blind set NW), which
+        otherwise left "Bos en" behind and made the leak check fail.
         """
         forms: list[str] = []
         for place in self.places_to_pseudonymise:
@@ -153,7 +159,9 @@ class AllowList:
             if article:
                 rest = place[article.end():]
                 forms.extend([article.group(0).lower() + rest, rest])
-        return _compile(forms, 0)
+        if not forms:
+            return None
+        return re.compile(r"(?<!\w)" + trie_pattern(set(forms), ignore_case=False) + _STREET_SUFFIX + r"(?!\w)")
 
     @cached_property
     def _organisation_patterns(self) -> tuple[re.Pattern | None, re.Pattern | None]:
